@@ -1,0 +1,1 @@
+"""Bundled documents, found by the installed command through importlib.resources."""

@@ -1,0 +1,1 @@
+"""fahras search: query parsing, the search engine, the CLI and HTML rendering."""

@@ -1,0 +1,1 @@
+"""jinja2 templates of fahras, found through importlib.resources."""
