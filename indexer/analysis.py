@@ -1,0 +1,431 @@
+"""The ONE Arabic analyzer of fahras: tokenize, normalize, stop words, light stem.
+
+Built the way Whoosh's own ``whoosh.analysis`` is: a tokenizer and small filters, each a
+generator over tokens, composed with ``|``. Used at index time and at query time (Whoosh passes
+``mode="query"``; the chain does the same thing in both modes, so a query word and a document
+word meet in the same form).
+
+Two indexed forms of a text (DESIGN.md, issue 4):
+
+* :func:`exact_analyzer` -- ``ArabicTokenizer() | NormalizeFilter()``: every word, normalized,
+  unstemmed, stop words kept, positions consecutive. Quoted phrases are matched here.
+* :func:`stem_analyzer` -- the exact chain ``| StopFilter() | LightStemFilter()``: stop words
+  removed (positions keep their gaps), then the light stem.
+
+    >>> [t.text for t in stem_analyzer()("والصحفيين في المدرسة")]
+    ['صحف', 'مدرس']
+    >>> [(t.text, t.startchar, t.endchar) for t in exact_analyzer()("مَبنًى", chars=True)]
+    [('مبني', 0, 6)]
+
+Every token carries ``startchar``/``endchar`` into the ORIGINAL text, diacritics and tatweel
+included, so the highlighter marks whole words.
+
+Which stemmer and why: ``docs/relevance.md`` (measured by ``bench/relevance.py``).
+"""
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Callable, Iterable, Iterator
+
+from whoosh.analysis import Analyzer, Filter, Token, Tokenizer
+
+from indexer.normalize import (
+    COMBINING_MARKS,
+    INVISIBLE_FORMAT,
+    TATWEEL,
+    normalize_keep_endings,
+    normalize_word,
+)
+from indexer.stopwords import stop_words
+
+__all__ = [
+    "ArabicTokenizer",
+    "NormalizeFilter",
+    "StopFilter",
+    "LightStemFilter",
+    "TokenInfo",
+    "exact_analyzer",
+    "stem_analyzer",
+    "make_analyzer",
+    "normalize_word",
+    "stem_word",
+    "light10",
+    "STEMMERS",
+    "DEFAULT_STEMMER",
+    "explain",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Tokenizer
+# ---------------------------------------------------------------------------------------------
+
+#: Unicode blocks whose letters are Arabic script (basic, supplement, extended-A,
+#: presentation forms A and B).
+ARABIC_BLOCKS: tuple[tuple[int, int], ...] = (
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x0870, 0x08FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    """A regex character class body for a set of characters, as ranges."""
+    codes = sorted(ord(c) for c in chars)
+    parts: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        lo, hi = codes[i], codes[j]
+        parts.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+        i = j + 1
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def word_pattern() -> re.Pattern[str]:
+    """The tokenizer's pattern: a run of Arabic letters, or a run of other letters and digits.
+
+    Inside a word, combining marks (harakat, shadda, Latin accents), tatweel and invisible
+    format characters (ZWNJ, bidi marks) are part of the word; they never split it, unlike
+    Whoosh's default ``\\w+`` which cuts ``مَبنا`` into ``م`` and ``بنا``. A word may start with
+    detached marks. Arabic punctuation (، ؛ ؟ ٪ ٫) is not a letter and ends a word. A change of
+    script ends a word: ``بـCOVID`` -> ``بـ``, ``COVID``; ``2015م`` -> ``2015``, ``م``. Digits
+    of any script (٢٠١٥, ۱۴, 2015) join the non-Arabic run.
+    """
+    arabic_letters = [
+        chr(c)
+        for lo, hi in ARABIC_BLOCKS
+        for c in range(lo, hi + 1)
+        if chr(c).isalpha() or chr(c) == TATWEEL
+    ]
+    glue = _char_class(COMBINING_MARKS | INVISIBLE_FORMAT)
+    arab = _char_class(arabic_letters)
+    other = rf"(?:(?![{arab}])[^\W_])"
+    return re.compile(
+        rf"[{glue}]*[{arab}][{arab}{glue}]*"  # an Arabic word, harakat/tatweel/ZWNJ inside
+        rf"|{other}(?:{other}|[{glue}])*"  # a Latin (or other script) word or a number
+    )
+
+
+class ArabicTokenizer(Tokenizer):
+    """Split text into words, keeping each word whole across diacritics and tatweel.
+
+    >>> [(t.text, t.startchar, t.endchar) for t in ArabicTokenizer()("قالَ: نعم، ٢٠١٥!", chars=True)]
+    [('قالَ', 0, 4), ('نعم', 6, 9), ('٢٠١٥', 11, 15)]
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            t.original = t.text = value
+            t.boost = 1.0
+            t.stopped = False
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar = start_char
+                t.endchar = start_char + len(value)
+            yield t
+            return
+        for pos, match in enumerate(word_pattern().finditer(value), start_pos):
+            t.text = match.group()
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = t.text
+            if positions:
+                t.pos = pos
+            if chars:
+                t.startchar = start_char + match.start()
+                t.endchar = start_char + match.end()
+            yield t
+
+
+# ---------------------------------------------------------------------------------------------
+# Filters
+# ---------------------------------------------------------------------------------------------
+
+
+class NormalizeFilter(Filter):
+    """Replace each token's text by :func:`indexer.normalize.normalize_word` (cached).
+
+    Tokens that normalize to nothing (a lone tatweel or diacritic) are dropped.
+
+    >>> [t.text for t in NormalizeFilter()(ArabicTokenizer()("أَحمد إلى المدرسة"))]
+    ['احمد', 'الي', 'المدرسه']
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        norm = normalize_word
+        for t in tokens:
+            text = norm(t.text)
+            if text:
+                t.surface = t.text  # kept for stemmers that need the unnormalized word
+                t.text = text
+                yield t
+
+
+class StopFilter(Filter):
+    """Drop (or, with ``removestops=False``, mark ``stopped``) normalized stop words.
+
+    Positions are NOT renumbered: the gap a stop word leaves stays, so the stemmed field never
+    claims two words are adjacent when they are not.
+
+    >>> [t.text for t in StopFilter()(NormalizeFilter()(ArabicTokenizer()("هل هي في المدرسة")))]
+    ['المدرسه']
+    """
+
+    def __init__(self, additions: bool = True) -> None:
+        self.additions = additions
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__ and other.additions == self.additions
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        stops = stop_words(additions=self.additions)
+        for t in tokens:
+            if t.text in stops:
+                if t.removestops:
+                    continue
+                t.stopped = True
+            yield t
+
+
+# ---------------------------------------------------------------------------------------------
+# Stemmers (each takes a NORMALIZED word and returns a normalized stem)
+# ---------------------------------------------------------------------------------------------
+
+_ALEF = "\N{ARABIC LETTER ALEF}"
+_LAM = "\N{ARABIC LETTER LAM}"
+_WAW = "\N{ARABIC LETTER WAW}"
+_BEH = "\N{ARABIC LETTER BEH}"
+_KAF = "\N{ARABIC LETTER KAF}"
+_FEH = "\N{ARABIC LETTER FEH}"
+_HEH = "\N{ARABIC LETTER HEH}"
+_YEH = "\N{ARABIC LETTER YEH}"
+_NOON = "\N{ARABIC LETTER NOON}"
+_TEH = "\N{ARABIC LETTER TEH}"
+
+_AL = _ALEF + _LAM
+#: light10 prefixes (Larkey, Ballesteros & Connell 2007, "Light Stemming for Arabic Information
+#: Retrieval", table of light10): ال وال بال كال فال لل, and و.
+LIGHT10_PREFIXES: tuple[str, ...] = (_AL, _WAW + _AL, _BEH + _AL, _KAF + _AL, _FEH + _AL, _LAM + _LAM)
+#: light10 suffixes, stripped in this order: ها ان ات ون ين يه ية ه ة ي. After normalization
+#: ة is ه, so ية and يه coincide.
+LIGHT10_SUFFIXES: tuple[str, ...] = (
+    _HEH + _ALEF,
+    _ALEF + _NOON,
+    _ALEF + _TEH,
+    _WAW + _NOON,
+    _YEH + _NOON,
+    _YEH + _HEH,
+    _HEH,
+    _YEH,
+)
+
+
+def light10(word: str) -> str:
+    """light10 (Larkey et al. 2007) on a normalized word.
+
+    Strip one of the article prefixes if at least 2 letters remain, else a leading و if at least
+    3 remain; then, in order, each suffix the word ends with while at least 2 letters remain.
+
+    >>> light10("والصحفيين"), light10("ساهدون"), light10("زوجها")
+    ('صحف', 'ساهد', 'زوج')
+    """
+    for p in LIGHT10_PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            word = word[len(p):]
+            break
+    else:
+        if word.startswith(_WAW) and len(word) >= 4:
+            word = word[1:]
+    for s in LIGHT10_SUFFIXES:
+        if word.endswith(s) and len(word) - len(s) >= 2:
+            word = word[: -len(s)]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _snowball():  # PyStemmer objects are not picklable: build one per process
+    import Stemmer
+
+    return Stemmer.Stemmer("arabic")
+
+
+def snowball(word: str) -> str:
+    """Snowball Arabic (PyStemmer). Snowball wants teh marbuta and alef maksura intact, so the
+    caller passes the *surface* form: we fold everything except those, stem, then normalize."""
+    return normalize_word(_snowball().stemWord(normalize_keep_endings(word)))
+
+
+@lru_cache(maxsize=1)
+def _tashaphyne():
+    from tashaphyne.stemming import ArabicLightStemmer
+
+    return ArabicLightStemmer()
+
+
+def tashaphyne(word: str) -> str:
+    """Tashaphyne's ArabicLightStemmer ``get_stem()`` (prefix/suffix tables, pure Python)."""
+    st = _tashaphyne()
+    st.light_stem(normalize_keep_endings(word))
+    return normalize_word(st.get_stem()) or normalize_word(word)
+
+
+def identity(word: str) -> str:
+    """No stemming: the normalized word."""
+    return normalize_word(word)
+
+
+#: Stemmers that must see the surface word (teh marbuta / alef maksura intact).
+SURFACE_STEMMERS: frozenset[str] = frozenset({"snowball", "tashaphyne"})
+
+#: Stemmers by name. Each accepts a SURFACE or normalized word and returns a normalized stem.
+STEMMERS: dict[str, Callable[[str], str]] = {
+    "none": identity,
+    "light10": lambda w: light10(normalize_word(w)),
+    "snowball": snowball,
+    "tashaphyne": tashaphyne,
+}
+
+#: The stemmer the analyzer uses (chosen by bench/relevance.py; see docs/relevance.md).
+DEFAULT_STEMMER = "light10"
+
+
+@lru_cache(maxsize=500_000)
+def _stem_cached(stemmer: str, word: str) -> str:
+    return STEMMERS[stemmer](word)
+
+
+def stem_word(word: str, stemmer: str = DEFAULT_STEMMER) -> str:
+    """The stem the analyzer indexes for one word (cached). ``stem_word("الصحفيين")`` -> ``"صحف"``."""
+    return _stem_cached(stemmer, word)
+
+
+class LightStemFilter(Filter):
+    """Replace each (normalized, not stopped) token by its stem, cached per distinct word.
+
+    >>> [t.text for t in LightStemFilter()(NormalizeFilter()(ArabicTokenizer()("صحفيون")))]
+    ['صحف']
+    """
+
+    is_morph = True
+
+    def __init__(self, stemmer: str = DEFAULT_STEMMER) -> None:
+        if stemmer not in STEMMERS:
+            raise ValueError(f"unknown stemmer {stemmer!r}; known: {sorted(STEMMERS)}")
+        self.stemmer = stemmer
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__ and other.stemmer == self.stemmer
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        stemmer = self.stemmer
+        cached = _stem_cached
+        surface = stemmer in SURFACE_STEMMERS
+        for t in tokens:
+            if not t.stopped:
+                stem = cached(stemmer, getattr(t, "surface", t.text) if surface else t.text)
+                if stem:
+                    t.text = stem
+            yield t
+
+
+# ---------------------------------------------------------------------------------------------
+# The analyzers
+# ---------------------------------------------------------------------------------------------
+
+
+def make_analyzer(*, stemmer: str | None = DEFAULT_STEMMER, stop: bool | str = True) -> Analyzer:
+    """Build a chain: tokenizer | normalize [| stop words] [| stem].
+
+    ``stop``: True (our list), ``"lucene"`` (Lucene's list alone) or False. ``stemmer``: a key of
+    :data:`STEMMERS` or None. Used by the benchmark to compare variants; the application uses
+    :func:`exact_analyzer` and :func:`stem_analyzer`.
+    """
+    chain = ArabicTokenizer() | NormalizeFilter()
+    if stop:
+        chain = chain | StopFilter(additions=(stop != "lucene"))
+    if stemmer and stemmer != "none":
+        chain = chain | LightStemFilter(stemmer)
+    return chain
+
+
+@lru_cache(maxsize=1)
+def exact_analyzer() -> Analyzer:
+    """The exact (normalized, unstemmed, all words kept) form. Built once per process."""
+    return make_analyzer(stemmer=None, stop=False)
+
+
+@lru_cache(maxsize=1)
+def stem_analyzer() -> Analyzer:
+    """The stemmed form: normalized, stop words removed, light-stemmed. Built once per process."""
+    return make_analyzer(stemmer=DEFAULT_STEMMER, stop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# explain(): what `fahras analyze` prints
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    """One word of a text as the analyzer sees it.
+
+    ``stem`` is ``""`` for a stop word (it is indexed in the exact field only).
+    ``start``/``end`` are offsets into the text given to :func:`explain`.
+    """
+
+    surface: str
+    normalized: str
+    stem: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def explain(text: str) -> list[TokenInfo]:
+    """Each word of ``text``: surface form, normalized form, stem (``""`` if a stop word), offsets.
+
+    >>> [(i.surface, i.normalized, i.stem) for i in explain("وفي الصحفيين")]
+    [('وفي', 'وفي', ''), ('الصحفيين', 'الصحفيين', 'صحف')]
+    """
+    stops = stop_words()
+    out: list[TokenInfo] = []
+    for match in word_pattern().finditer(text):
+        surface = match.group()
+        normalized = normalize_word(surface)
+        if not normalized:
+            continue
+        stem = "" if normalized in stops else (stem_word(surface) or normalized)
+        out.append(TokenInfo(surface, normalized, stem, match.start(), match.end()))
+    return out

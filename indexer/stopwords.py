@@ -1,0 +1,48 @@
+"""Arabic stop words: Lucene's (Savoy's) list plus a few question words, normalized on load.
+
+The list lives in ``indexer/tables/stopwords_ar.txt`` with its source. Entries are written as
+people spell them (``إلى``, ``التى``); we normalize them with :func:`normalize_word` so that the
+set can be applied AFTER normalization and catches every spelling variant::
+
+    >>> "الي" in stop_words()      # إلى, إلي, الى, الي all normalize to this
+    True
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from indexer.normalize import normalize_word
+
+_FILE = "stopwords_ar.txt"
+_ADDITIONS_MARKER = "# --- fahras additions ---"
+
+
+def _read_table() -> tuple[list[str], list[str]]:
+    """(Lucene entries, fahras additions) as written in the table file."""
+    text = resources.files("indexer").joinpath("tables", _FILE).read_text(encoding="utf-8")
+    lucene: list[str] = []
+    additions: list[str] = []
+    target = lucene
+    for line in text.splitlines():
+        line = line.strip()
+        if line == _ADDITIONS_MARKER:
+            target = additions
+            continue
+        if not line or line.startswith("#"):
+            continue
+        target.append(line)
+    return lucene, additions
+
+
+@lru_cache(maxsize=4)
+def stop_words(*, additions: bool = True) -> frozenset[str]:
+    """The normalized stop word set. ``additions=False`` gives Lucene's list alone."""
+    lucene, extra = _read_table()
+    words = lucene + (extra if additions else [])
+    return frozenset(w for w in (normalize_word(w) for w in words) if w)
+
+
+def lucene_stop_words() -> frozenset[str]:
+    """Lucene's Arabic list alone, normalized (the baseline in the relevance benchmark)."""
+    return stop_words(additions=False)
