@@ -13,6 +13,25 @@ import click
 
 from indexer.sources import SourceError
 
+INDEX_ENV = "FAHRAS_INDEX"
+
+
+def resolve_index_dir(option: Path | None = None) -> Path:
+    """``--index DIR``, else ``$FAHRAS_INDEX``, else a per-user data directory."""
+    import os
+
+    if option:
+        return Path(option).expanduser()
+    if os.environ.get(INDEX_ENV):
+        return Path(os.environ[INDEX_ENV]).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("fahras", appauthor=False)) / "index"
+
+
+index_option = click.option("--index", "index_dir", type=click.Path(path_type=Path),
+                            help=f"Index directory (default: ${INDEX_ENV}, else a per-user folder).")
+
 
 def echo_json(data: object) -> None:
     """Print ``data`` as UTF-8 JSON (Arabic kept readable, not \\u-escaped)."""
@@ -74,6 +93,164 @@ def repair(file: Path) -> None:
     except SourceError as err:
         fail(str(err))
     click.echo(repair_text(text), nl=False)
+
+
+def open_engine(index_dir: Path | None, *, build_if_missing: bool = True):
+    """Open the index; a first search with no index builds one from the bundled data."""
+    from indexer.build import IndexError_
+    from search.engine import Engine, IndexMissing, ensure_index
+
+    path = resolve_index_dir(index_dir)
+    try:
+        if build_if_missing:
+            ensure_index(path, announce=lambda msg: click.echo(msg, err=True))
+        return Engine(path)
+    except IndexMissing:
+        fail(f"no index at {path}; run 'fahras index' first")
+    except (IndexError_, OSError) as err:
+        fail(f"cannot open index at {path}: {err}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@index_option
+@click.option("--rebuild", is_flag=True, help="Start from an empty index.")
+def index(paths: tuple[Path, ...], index_dir: Path | None, rebuild: bool) -> None:
+    """Index files and folders (default: the bundled data/).
+
+    Only files whose content changed are read again; files gone from disk are removed.
+    """
+    from indexer.build import IndexError_, build_index
+    from indexer.pipeline import bundled_data_dir
+
+    target = resolve_index_dir(index_dir)
+    sources = list(paths) or [bundled_data_dir()]
+    for path in sources:
+        if not path.exists() and not path.is_symlink():
+            fail(f"{path}: no such file or folder")
+
+    def progress(files):
+        files = list(files)
+        if len(files) < 20 or not sys.stderr.isatty():
+            yield from files
+            return
+        with click.progressbar(files, label="indexing", file=sys.stderr,
+                               item_show_func=lambda p: p.name if p else "") as bar:
+            yield from bar
+
+    def on_wait() -> None:
+        click.echo(f"fahras: another indexing run holds {target}; waiting for it to finish…", err=True)
+
+    def on_error(path: str, message: str) -> None:
+        click.echo(f"fahras: skipped {message}", err=True)
+
+    try:
+        report = build_index(target, sources, rebuild=rebuild, progress=progress, on_wait=on_wait,
+                             on_error=on_error)
+    except IndexError_ as err:
+        fail(str(err))
+    except KeyboardInterrupt:
+        fail("interrupted; the previous index is unchanged", code=130)
+    click.echo(f"indexed {len(report.added)} file(s), {report.paragraphs} paragraph(s); "
+               f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
+               f"{len(report.failed)} failed; {report.total_paragraphs} paragraphs in {target} "
+               f"({report.seconds:.2f} s)")
+    if report.failed:
+        sys.exit(2)
+
+
+def filter_options(func):
+    """--theme/--section/--rec/--doc, shared by search and render."""
+    for option in reversed([
+        click.option("--theme", "theme", help="Theme label (any spelling) or section number."),
+        click.option("--section", "section", help="Section number (1 for أولاً, …)."),
+        click.option("--rec", "rec", help="Recommendation number (ASCII or ٨٧)."),
+        click.option("--doc", "doc", help="Document id (or a unique part of it)."),
+    ]):
+        func = option(func)
+    return func
+
+
+@main.command()
+@click.argument("query", required=False, default="")
+@filter_options
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 10000),
+              help="Most hits to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--bidi", is_flag=True, help="Reorder Arabic for terminals without bidi support.")
+@index_option
+def search(query: str, theme, section, rec, doc, limit: int, as_json: bool, bidi: bool,
+           index_dir: Path | None) -> None:
+    """Search for QUERY: words, "phrases", AND/OR/NOT (و/أو/ليس), theme:/rec:/doc: terms."""
+    from search.query import QueryError
+
+    engine = open_engine(index_dir)
+    try:
+        results = engine.search(query, theme=theme, section=section, rec=rec, doc=doc, limit=limit)
+    except QueryError as err:
+        fail(str(err))
+    finally:
+        engine.close()
+    if as_json:
+        echo_json(results.to_json())
+        return
+    from search.terminal import print_results
+
+    print_results(results, bidi=bidi)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@index_option
+def themes(as_json: bool, index_dir: Path | None) -> None:
+    """Sections with paragraph counts and recommendation numbers."""
+    with open_engine(index_dir) as engine:
+        summaries = engine.themes()
+    if as_json:
+        echo_json([t.to_json() for t in summaries])
+        return
+    for t in summaries:
+        recs = ", ".join(map(str, t.recs)) or "—"
+        click.echo(f"{t.section:>3}. {t.theme}  ({t.paragraphs} فقرة؛ التوصيات: {recs})")
+
+
+@main.command()
+@click.argument("number")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--bidi", is_flag=True, help="Reorder Arabic for terminals without bidi support.")
+@index_option
+def rec(number: str, as_json: bool, bidi: bool, index_dir: Path | None) -> None:
+    """Every paragraph answering recommendation NUMBER (also ٨٧)."""
+    from search.query import QueryError
+
+    engine = open_engine(index_dir)
+    try:
+        results = engine.recommendation(number)
+    except QueryError as err:
+        fail(str(err))
+    finally:
+        engine.close()
+    if as_json:
+        echo_json(results.to_json())
+        return
+    from search.terminal import print_results
+
+    print_results(results, bidi=bidi)
+
+
+@main.command()
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of tokens.")
+def analyze(text: str, as_json: bool) -> None:
+    """The analyzer's tokens for TEXT: surface, normalized form, stem, offsets."""
+    from indexer.analysis import explain
+
+    tokens = explain(text)
+    if as_json:
+        echo_json([t.to_json() for t in tokens])
+        return
+    for t in tokens:
+        click.echo(f"{t.start:>4}-{t.end:<4} {t.surface}\t{t.normalized}\t{t.stem or '(stop word)'}")
 
 
 if __name__ == "__main__":  # pragma: no cover

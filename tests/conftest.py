@@ -25,3 +25,33 @@ def seed_document(seed_path):
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory, seed_path) -> Path:
+    """A folder with the seed and two small hand-made documents."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("corpus")
+    shutil.copy(seed_path, folder / seed_path.name)
+    shutil.copy(seed_path.with_suffix(".json"), folder / seed_path.with_suffix(".json").name)
+    shutil.copy(FIXTURES / "upr_ranking.txt", folder / "ranking.txt")
+    shutil.copy(FIXTURES / "upr_clean.txt", folder / "clean.txt")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built_index(tmp_path_factory, corpus_dir) -> Path:
+    from indexer.build import build_index
+
+    index_dir = tmp_path_factory.mktemp("index") / "ix"
+    build_index(index_dir, [corpus_dir])
+    return index_dir
+
+
+@pytest.fixture
+def engine(built_index):
+    from search.engine import Engine
+
+    with Engine(built_index) as e:
+        yield e

@@ -1,0 +1,342 @@
+"""The Whoosh index: schema, layout on disk, and building it without ever showing half an index.
+
+Layout of an index directory::
+
+    INDEX/
+      current -> gen-20261125T231500-4821     symlink, swapped atomically (os.replace)
+      gen-20261125T231500-4821/               a complete Whoosh index + fahras.json
+      .lock                                   held by the one writer at a time
+
+A build copies the current generation with hard links (Whoosh never rewrites a segment file),
+applies the changes in the copy, checks the document count after the commit, and only then
+points ``current`` at it. Searches that opened the old generation keep reading it.
+"""
+from __future__ import annotations
+
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from indexer.analysis import exact_analyzer, normalize_word, stem_analyzer
+from indexer.records import Document, Paragraph
+from indexer.sources import SourceError
+
+CURRENT = "current"
+GENERATION_PREFIX = "gen-"
+LOCK_FILE = ".lock"
+META_FILE = "fahras.json"
+INDEX_NAME = "MAIN"
+#: Format of our stored fields; a different number means the index must be rebuilt.
+SCHEMA_VERSION = 1
+
+
+class IndexError_(RuntimeError):
+    """An index that cannot be written or read; ``str(err)`` is one line for the user."""
+
+
+def theme_key(label: str | None) -> str:
+    """The spelling-insensitive key of a theme label: ``"مكافحة  التعذيب"`` -> ``"مكافحه التعذيب"``."""
+    if not label:
+        return ""
+    return " ".join(w for w in (normalize_word(word) for word in label.split()) if w)
+
+
+def make_schema() -> Schema:
+    """One Whoosh document per paragraph; ``exact`` and ``text`` hold the same words."""
+    return Schema(
+        id=ID(unique=True, stored=True),
+        doc=ID(stored=True, sortable=True),
+        n=NUMERIC(int, stored=True, sortable=True),
+        section=NUMERIC(int, stored=True, sortable=True),
+        theme=ID(stored=True, sortable=True),
+        theme_key=ID,
+        rec=KEYWORD(stored=True, scorable=False),
+        text=TEXT(analyzer=stem_analyzer(), stored=True, phrase=True),
+        exact=TEXT(analyzer=exact_analyzer(), phrase=True),
+        raw=STORED,
+        footnotes=STORED,
+        title=STORED,
+        source=ID(stored=True),
+        source_hash=ID(stored=True),
+    )
+
+
+def paragraph_fields(p: Paragraph, source: str, source_hash: str, title: str | None) -> dict:
+    """The Whoosh document of one paragraph."""
+    fields = {
+        "id": f"{p.doc}#{p.n}", "doc": p.doc, "n": p.n, "text": p.text, "exact": p.text,
+        "rec": " ".join(str(r) for r in p.recs), "raw": p.raw,
+        "footnotes": [(f.n, f.text) for f in p.footnotes], "title": title or "",
+        "source": source, "source_hash": source_hash,
+    }
+    if p.section is not None:
+        fields["section"] = p.section
+    if p.theme:
+        fields["theme"] = p.theme
+        fields["theme_key"] = theme_key(p.theme)
+    return fields
+
+
+def content_hash(path: Path) -> str:
+    """SHA-256 of a file's bytes (its sidecar's too): what decides whether to re-index it."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    sidecar = path.with_suffix(".json")
+    if sidecar != path and sidecar.is_file():
+        digest.update(sidecar.read_bytes())
+    return digest.hexdigest()
+
+
+# -- layout ------------------------------------------------------------------------------------
+
+
+def current_generation(index_dir: Path) -> Path | None:
+    """The generation ``current`` points at, or None when there is no complete index."""
+    link = index_dir / CURRENT
+    try:
+        target = os.readlink(link)
+    except OSError:
+        return None
+    gen = index_dir / target
+    return gen if (gen / META_FILE).is_file() else None
+
+
+def read_meta(generation: Path) -> dict:
+    try:
+        return json.loads((generation / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+@contextmanager
+def writer_lock(index_dir: Path, wait: Callable[[], None] | None = None,
+                timeout: float = 600.0) -> Iterator[None]:
+    """Hold the index's writer lock; call ``wait()`` once if another writer holds it.
+
+    The lock is an ``flock`` on ``INDEX/.lock``: the kernel releases it when its holder dies,
+    so an interrupted run never leaves a stale lock behind.
+    """
+    index_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(index_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as err:
+            if err.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
+                raise
+            if wait:
+                wait()
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise IndexError_(f"{index_dir}: another fahras index is still running "
+                                          f"after {timeout:.0f} s; try again later") from None
+                    time.sleep(0.2)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _new_generation_dir(index_dir: Path) -> Path:
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    path = index_dir / f"{GENERATION_PREFIX}{stamp}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+    path.mkdir()
+    return path
+
+
+def _copy_generation(source: Path, target: Path) -> None:
+    """Hard-link a generation's files into ``target`` (copy where links are impossible)."""
+    for item in source.iterdir():
+        if item.is_file() and not item.name.endswith(".lock"):
+            try:
+                os.link(item, target / item.name)
+            except OSError:
+                shutil.copy2(item, target / item.name)
+
+
+def _swap_current(index_dir: Path, generation: Path) -> None:
+    tmp_link = index_dir / f".{CURRENT}.{os.getpid()}"
+    if tmp_link.is_symlink():
+        tmp_link.unlink()
+    os.symlink(generation.name, tmp_link)
+    os.replace(tmp_link, index_dir / CURRENT)
+
+
+def clear_stale(index_dir: Path) -> list[Path]:
+    """Remove generations that ``current`` does not point at (interrupted or superseded builds).
+
+    Call only while holding :func:`writer_lock`. Readers opened an old generation keep their
+    open files (POSIX unlink semantics).
+    """
+    keep = current_generation(index_dir)
+    removed = []
+    for item in index_dir.iterdir():
+        if item.name.startswith(GENERATION_PREFIX) and item != keep:
+            shutil.rmtree(item, ignore_errors=True)
+            removed.append(item)
+        elif item.name.startswith(f".{CURRENT}."):
+            item.unlink(missing_ok=True)
+    return removed
+
+
+# -- building ----------------------------------------------------------------------------------
+
+
+@dataclass
+class BuildReport:
+    """What an indexing run did, for the CLI to print."""
+
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    paragraphs: int = 0
+    total_paragraphs: int = 0
+    seconds: float = 0.0
+    index_dir: Path | None = None
+
+
+@dataclass
+class _Source:
+    path: Path
+    key: str
+    digest: str
+
+
+def build_index(index_dir: Path, paths: Iterable[Path], *, rebuild: bool = False,
+                load: Callable[[Path], Document] | None = None,
+                progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+                on_wait: Callable[[], None] | None = None,
+                on_error: Callable[[str, str], None] | None = None) -> BuildReport:
+    """Index the document files in ``paths`` into ``index_dir``.
+
+    Unchanged files (same content hash) are skipped, files indexed before but gone from disk
+    are removed, and ``rebuild`` starts from an empty index. The new index becomes visible
+    only once complete.
+    """
+    from indexer.pipeline import iter_source_files, load_document
+
+    load = load or load_document
+    index_dir = Path(index_dir)
+    started = time.perf_counter()
+    report = BuildReport(index_dir=index_dir)
+    files = list(dict.fromkeys(p.resolve() if not p.is_symlink() else p.absolute()
+                               for p in iter_source_files(Path(p) for p in paths)))
+    with writer_lock(index_dir, wait=on_wait):
+        clear_stale(index_dir)
+        old = None if rebuild else current_generation(index_dir)
+        if old is not None and read_meta(old).get("schema_version") != SCHEMA_VERSION:
+            old = None
+        generation = _new_generation_dir(index_dir)
+        try:
+            if old is not None:
+                _copy_generation(old, generation)
+                ix = whoosh_index.open_dir(str(generation), indexname=INDEX_NAME)
+            else:
+                ix = whoosh_index.create_in(str(generation), make_schema(), indexname=INDEX_NAME)
+            indexed = _indexed_sources(ix)
+            before = ix.doc_count()
+            writer = ix.writer()
+            try:
+                deleted = _apply_changes(writer, files, indexed, load, progress, report, on_error)
+                writer.commit(optimize=False)
+            except BaseException:
+                writer.cancel()
+                raise
+            report.total_paragraphs = ix.doc_count()
+            expected = before - deleted + report.paragraphs
+            if report.total_paragraphs != expected:
+                raise IndexError_(f"{index_dir}: index holds {report.total_paragraphs} paragraphs "
+                                  f"after commit, expected {expected}; previous index kept")
+            meta = {"schema_version": SCHEMA_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    "paragraphs": report.total_paragraphs}
+            (generation / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+            ix.close()
+            _swap_current(index_dir, generation)
+        except BaseException:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
+        clear_stale(index_dir)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _indexed_sources(ix) -> dict[str, str]:
+    """Source path -> content hash of every file in the index."""
+    sources: dict[str, str] = {}
+    with ix.searcher() as searcher:
+        for fields in searcher.all_stored_fields():
+            sources.setdefault(fields.get("source", ""), fields.get("source_hash", ""))
+    return sources
+
+
+def _apply_changes(writer, files: list[Path], indexed: dict[str, str], load, progress,
+                   report: BuildReport, on_error) -> int:
+    """Delete paragraphs of changed and vanished files, add those of new and changed ones.
+
+    Returns how many paragraphs were deleted.
+    """
+    deleted: set[int] = set()
+    searcher = writer.searcher()
+
+    def delete(**term: str) -> None:
+        for docnum in searcher.document_numbers(**term):
+            if docnum not in deleted:
+                writer.delete_document(docnum)
+                deleted.add(docnum)
+
+    for source in list(indexed):
+        if source and not os.path.lexists(source):
+            delete(source=source)
+            report.removed.append(source)
+    try:
+        _add_files(writer, files, indexed, load, progress, report, on_error, delete)
+    finally:
+        searcher.close()
+    return len(deleted)
+
+
+def _add_files(writer, files, indexed, load, progress, report: BuildReport, on_error, delete) -> None:
+    iterable = progress(files) if progress else files
+    for path in iterable:
+        key = str(path)
+        try:
+            digest = content_hash(path) if path.exists() else ""
+            if indexed.get(key) == digest and digest:
+                report.unchanged.append(key)
+                continue
+            document = load(path)
+        except SourceError as err:
+            report.failed.append((key, err.reason))
+            if on_error:
+                on_error(key, str(err))
+            continue
+        except OSError as err:
+            report.failed.append((key, err.strerror or str(err)))
+            if on_error:
+                on_error(key, f"{key}: {err.strerror or err}")
+            continue
+        delete(source=key)
+        # a document id is unique across files: a re-used id replaces the older file's paragraphs
+        delete(doc=document.doc)
+        for paragraph in document.paragraphs:
+            writer.add_document(**paragraph_fields(paragraph, key, digest, document.title))
+        report.added.append(key)
+        report.paragraphs += len(document.paragraphs)

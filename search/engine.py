@@ -1,0 +1,358 @@
+"""Run queries against a fahras index: ranked hits, filters, theme facets, highlights, suggestions.
+
+>>> engine = Engine(index_dir)                       # doctest: +SKIP
+>>> engine.search("عديمي الجنسية", rec=294).total    # doctest: +SKIP
+6
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import highlight, index as whoosh_index, query as wq
+from whoosh.searching import Searcher
+
+from indexer.analysis import normalize_word, stem_analyzer, stem_word
+from indexer.build import INDEX_NAME, current_generation, theme_key
+from search.query import QueryError, bound_wildcards, parse_user_query
+from search.results import Hit, SearchResults, ThemeSummary
+
+#: Digits a user may type in a filter: ASCII, Arabic-Indic, Persian.
+FILTER_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+#: Highlight fragments: up to this many, each about this long (characters).
+FRAGMENTS = 3
+FRAGMENT_CHARS = 320
+LISTED_IN_ERRORS = 40
+
+
+class IndexMissing(RuntimeError):
+    """There is no complete index at the given place."""
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """A document in the index: id, title, paragraph count, metadata from its source."""
+
+    doc: str
+    title: str | None
+    paragraphs: int
+    metadata: dict = field(default_factory=dict, compare=False)
+
+
+def ensure_index(index_dir: Path | str, announce=None) -> Path:
+    """Build the index from the bundled data if there is none yet; return its directory."""
+    index_dir = Path(index_dir)
+    if current_generation(index_dir) is None:
+        from indexer.build import build_index
+        from indexer.pipeline import bundled_data_dir
+
+        if announce:
+            announce(f"fahras: no index at {index_dir} yet; building it from the bundled documents…")
+        report = build_index(index_dir, [bundled_data_dir()])
+        if announce:
+            announce(f"fahras: indexed {report.total_paragraphs} paragraphs in {report.seconds:.1f} s")
+    return index_dir
+
+
+def parse_number(value: object, what: str) -> int:
+    """``"٨٧"`` -> 87; anything not a whole number is a one-line :class:`QueryError`."""
+    text = str(value).strip().translate(FILTER_DIGITS)
+    if not text.isdigit():
+        raise QueryError(f"{what} must be a number, not {str(value)!r}")
+    return int(text)
+
+
+def _join(values) -> str:
+    values = list(values)
+    shown = ", ".join(str(v) for v in values[:LISTED_IN_ERRORS])
+    return shown + (f", … ({len(values)} in all)" if len(values) > LISTED_IN_ERRORS else "")
+
+
+class Engine:
+    """An open index. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, index_dir: Path | str) -> None:
+        self.index_dir = Path(index_dir)
+        generation = current_generation(self.index_dir)
+        if generation is None:
+            raise IndexMissing(f"no index at {self.index_dir}")
+        self.generation = generation
+        self.ix = whoosh_index.open_dir(str(generation), indexname=INDEX_NAME)
+        self.searcher: Searcher = self.ix.searcher()
+        self._catalog: list[dict] | None = None
+
+    def close(self) -> None:
+        self.searcher.close()
+        self.ix.close()
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- catalog of stored paragraphs (themes, recommendations, documents) ----------------------
+
+    def _stored(self) -> list[dict]:
+        if self._catalog is None:
+            self._catalog = list(self.searcher.all_stored_fields())
+        return self._catalog
+
+    def themes(self) -> list[ThemeSummary]:
+        """Every (section, theme) in the index with its paragraph count and recommendations."""
+        counts: dict[tuple[int, str], int] = defaultdict(int)
+        recs: dict[tuple[int, str], set[int]] = defaultdict(set)
+        docs: dict[tuple[int, str], set[str]] = defaultdict(set)
+        for fields in self._stored():
+            if fields.get("section") is None or not fields.get("theme"):
+                continue
+            key = (fields["section"], fields["theme"])
+            counts[key] += 1
+            recs[key].update(_recs(fields))
+            docs[key].add(fields["doc"])
+        return [ThemeSummary(s, t, counts[(s, t)], tuple(sorted(recs[(s, t)])), tuple(sorted(docs[(s, t)])))
+                for s, t in sorted(counts)]
+
+    def recommendations(self) -> list[int]:
+        """All recommendation numbers answered somewhere in the index."""
+        return sorted({r for fields in self._stored() for r in _recs(fields)})
+
+    def documents(self) -> list[DocumentSummary]:
+        counts: dict[str, int] = defaultdict(int)
+        titles: dict[str, str | None] = {}
+        for fields in self._stored():
+            counts[fields["doc"]] += 1
+            titles.setdefault(fields["doc"], fields.get("title") or None)
+        return [DocumentSummary(d, titles[d], counts[d], {}) for d in sorted(counts)]
+
+    def paragraphs(self, doc: str | None = None) -> list[Hit]:
+        """Every paragraph (of one document), in document order."""
+        rows = [f for f in self._stored() if doc is None or f["doc"] == doc]
+        rows.sort(key=lambda f: (f["doc"], f["n"]))
+        return [self._hit(f, 0.0, None) for f in rows]
+
+    # -- filters -------------------------------------------------------------------------------
+
+    def resolve_theme(self, value: str) -> list[ThemeSummary]:
+        """Themes a user means by ``value``: a section number, a label in any spelling, a part."""
+        themes = self.themes()
+        text = str(value).strip()
+        if text.translate(FILTER_DIGITS).isdigit():
+            number = int(text.translate(FILTER_DIGITS))
+            matched = [t for t in themes if t.section == number]
+        else:
+            key = theme_key(text)
+            matched = [t for t in themes if theme_key(t.theme) == key]
+            if not matched and key:
+                matched = [t for t in themes if key in theme_key(t.theme)]
+            if not matched:
+                stems = {stem_word(w) or normalize_word(w) for w in text.split()} - {""}
+                matched = [t for t in themes
+                           if stems and stems <= {stem_word(w) or normalize_word(w) for w in t.theme.split()}]
+        if not matched:
+            listing = "; ".join(f"{t.section}. {t.theme}" for t in themes)
+            raise QueryError(f"unknown theme {text!r}; themes: {listing or 'none indexed'}")
+        return matched
+
+    def filter_query(self, *, theme=None, section=None, rec=None, doc=None) -> wq.Query | None:
+        """The Whoosh filter for the given filters (each a value or a list of values)."""
+        parts: list[wq.Query] = []
+        for value in _values(theme):
+            matched = self.resolve_theme(value)
+            parts.append(wq.Or([wq.And([wq.Term("theme_key", theme_key(t.theme)),
+                                        wq.NumericRange("section", t.section, t.section)])
+                                for t in matched]))
+        for value in _values(section):
+            number = parse_number(value, "--section")
+            if number not in {t.section for t in self.themes()}:
+                raise QueryError(f"section {number} is not in the index; sections: "
+                                 f"{_join(sorted({t.section for t in self.themes()}))}")
+            parts.append(wq.NumericRange("section", number, number))
+        for value in _values(rec):
+            number = parse_number(value, "--rec")
+            known = self.recommendations()
+            if number not in known:
+                raise QueryError(f"recommendation {number} is not answered in the index; "
+                                 f"recommendations: {_join(known)}")
+            parts.append(wq.Term("rec", str(number)))
+        for value in _values(doc):
+            parts.append(wq.Or([wq.Term("doc", d) for d in self.resolve_doc(str(value))]))
+        return wq.And(parts) if parts else None
+
+    def resolve_doc(self, value: str) -> list[str]:
+        ids = [d.doc for d in self.documents()]
+        if value in ids:
+            return [value]
+        matched = [d for d in ids if d.lower().startswith(value.lower()) or value.lower() in d.lower()]
+        if not matched:
+            raise QueryError(f"unknown document {value!r}; documents: {_join(ids)}")
+        return matched
+
+    # -- search --------------------------------------------------------------------------------
+
+    def search(self, text: str, *, theme=None, section=None, rec=None, doc=None,
+               limit: int | None = 10) -> SearchResults:
+        """Ranked paragraphs for ``text`` within the filters.
+
+        Paragraphs holding all the words come first, then those holding most of them (no hard
+        AND unless the user writes one); an exact-form match outranks a stem-only match.
+        """
+        parsed = parse_user_query(text, self.ix.schema)
+        filters = {"theme": _values(theme) + parsed.filters.get("theme", []),
+                   "section": _values(section) + parsed.filters.get("section", []),
+                   "rec": _values(rec) + parsed.filters.get("rec", []),
+                   "doc": _values(doc) + parsed.filters.get("doc", [])}
+        filter_q = self.filter_query(**filters)
+        shown = {k: v for k, v in filters.items() if v}
+        if parsed.query is None:
+            if filter_q is None:
+                raise QueryError("empty query: give words to search for, or a filter")
+            return self._listing(parsed.text, filter_q, limit, shown)
+        reader = self.searcher.reader()
+        q = bound_wildcards(parsed.query, reader)
+        if q is wq.NullQuery:
+            raise QueryError(f"nothing to search for in {parsed.text!r} (only wildcards or stop signs)")
+        ranked: list = []
+        seen: set[int] = set()
+        if not parsed.has_operators and len(parsed.words) > 1:
+            conj = parse_user_query(text, self.ix.schema, conjunctive=True).query
+            if conj is not None:
+                conj = bound_wildcards(conj, reader)
+                for hit in self.searcher.search(conj, filter=filter_q, limit=limit):
+                    ranked.append(hit)
+                    seen.add(hit.docnum)
+        wanted = None if limit is None else limit + len(seen)
+        results = self.searcher.search(q, filter=filter_q, limit=wanted, groupedby="theme")
+        for hit in results:
+            if limit is not None and len(ranked) >= limit:
+                break
+            if hit.docnum not in seen:
+                ranked.append(hit)
+                seen.add(hit.docnum)
+        terms = _positive_terms(q)
+        hits = tuple(self._hit(h.fields(), h.score, terms) for h in ranked)
+        facets = {"theme": {label: len(ids) for label, ids in sorted(
+            results.groups("theme").items(), key=lambda kv: (-len(kv[1]), str(kv[0]))) if label}}
+        total = len(results)
+        suggestion = self.suggest(parsed.words) if total == 0 else None
+        return SearchResults(parsed.text, total, hits, facets, suggestion, shown)
+
+    def recommendation(self, n: int | str) -> SearchResults:
+        """Every paragraph answering recommendation ``n``, in document order."""
+        number = parse_number(n, "recommendation")
+        return self.search("", rec=number, limit=None)
+
+    def _listing(self, text: str, filter_q: wq.Query, limit: int | None, shown: dict) -> SearchResults:
+        results = self.searcher.search(wq.Every(), filter=filter_q, limit=None, groupedby="theme",
+                                       sortedby=["doc", "n"])
+        rows = list(results)[:limit] if limit is not None else list(results)
+        hits = tuple(self._hit(h.fields(), 0.0, None) for h in rows)
+        facets = {"theme": {label: len(ids) for label, ids in results.groups("theme").items() if label}}
+        return SearchResults(text, len(results), hits, facets, None, shown)
+
+    def suggest(self, words: list[str]) -> str | None:
+        """A spelling suggestion from the index's own words, or None.
+
+        Each word missing from the index is replaced by the closest indexed word (Whoosh's
+        corrector over the exact field), shown in the spelling the documents use.
+        """
+        reader = self.searcher.reader()
+        corrector = self.searcher.corrector("exact")
+        changed = False
+        out = []
+        for word in words:
+            norm = normalize_word(word)
+            if not norm or ("exact", norm) in reader:
+                out.append(word)
+                continue
+            found = corrector.suggest(norm, limit=1, maxdist=2)
+            if found:
+                out.append(self._surface_form(found[0]))
+                changed = True
+            else:
+                out.append(word)
+        return " ".join(out) if changed else None
+
+    def _surface_form(self, normalized: str) -> str:
+        """How an indexed (normalized) word is written in the text: ``الجنسيه`` -> ``الجنسية``."""
+        for hit in self.searcher.search(wq.Term("exact", normalized), limit=1):
+            for word in re.findall(r"\w+", hit["text"]):
+                if normalize_word(word) == normalized:
+                    return word
+        return normalized
+
+    # -- hits ----------------------------------------------------------------------------------
+
+    def _hit(self, fields: dict, score: float, terms: frozenset[str] | None) -> Hit:
+        text = fields.get("text", "")
+        spans = tuple(match_spans(text, terms)) if terms else ()
+        return Hit(
+            doc=fields["doc"], n=fields["n"], section=fields.get("section"), theme=fields.get("theme"),
+            recs=tuple(_recs(fields)), score=float(score), text=text,
+            highlight=highlight_html(text, terms) if terms else _escape(text),
+            spans=spans, raw=fields.get("raw", ""),
+            footnotes=tuple(tuple(f) for f in fields.get("footnotes") or ()),
+            title=fields.get("title") or None,
+        )
+
+
+def _values(value) -> list:
+    if value is None or value == "":
+        return []
+    if isinstance(value, (list, tuple)):
+        return [v for v in value if v not in (None, "")]
+    return [value]
+
+
+def _recs(fields: dict) -> list[int]:
+    return [int(r) for r in (fields.get("rec") or "").split()]
+
+
+def _positive_terms(q: wq.Query) -> frozenset[str]:
+    """Stems of the words a query looks for (not those it excludes), for highlighting."""
+    stems: set[str] = set()
+
+    def walk(node: wq.Query) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, wq.AndNot):
+            walk(node.a)
+            return
+        if isinstance(node, wq.Phrase):
+            for word in node.words:
+                stems.add(stem_word(word) or word)
+            return
+        if isinstance(node, wq.Term):
+            text = node.text if isinstance(node.text, str) else str(node.text)
+            stems.add(text if node.fieldname == "text" else (stem_word(text) or text))
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    return frozenset(stems)
+
+
+def match_spans(text: str, stems: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of the words of ``text`` whose stem is one of ``stems``."""
+    return [(t.startchar, t.endchar) for t in stem_analyzer()(text, chars=True)
+            if t.text in stems]
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text, quote=False)
+
+
+def highlight_html(text: str, stems: frozenset[str]) -> str:
+    """The best fragments of ``text`` with ``<mark>`` around matched words (Whoosh's highlighter).
+
+    Whoosh escapes the text around and inside the marks; without matches, the text itself.
+    """
+    fragmenter = highlight.ContextFragmenter(maxchars=FRAGMENT_CHARS, surround=80)
+    formatter = highlight.HtmlFormatter(tagname="mark", between=" … ", classname="hit", termclass="t")
+    result = highlight.highlight(text, stems, stem_analyzer(), fragmenter, formatter, top=FRAGMENTS)
+    return result or _escape(text)

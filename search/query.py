@@ -1,0 +1,180 @@
+"""From what a user types to a Whoosh query: words, "phrases", operators and field filters.
+
+Query language (documented in the README):
+
+* words: ``عديمي الجنسية`` — paragraphs with all the words rank first, then those with most;
+* ``"نظام روما"`` — a phrase, matched on the exact (unstemmed) form of the words;
+* ``AND`` / ``OR`` / ``NOT`` and parentheses, as in Whoosh;
+* Arabic operators, only as standalone words between two words and outside quotes:
+  ``و`` (AND), ``أو`` / ``او`` (OR), ``ليس`` (NOT, before a word);
+* field terms ``theme:…``, ``section:N``, ``rec:N``, ``doc:…`` — the same filters as the
+  ``--theme/--section/--rec/--doc`` options (a label with spaces goes in quotes).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from whoosh import qparser, query as wq
+
+from indexer.analysis import exact_analyzer, stem_analyzer
+
+#: Field terms recognised in the query string, mapped to filter names.
+FIELD_NAMES = {"theme": "theme", "section": "section", "rec": "rec", "doc": "doc"}
+FIELD_TERM = re.compile(r'(?<!\S)(theme|section|rec|doc):("[^"]*"|\S+)', re.IGNORECASE)
+#: Arabic operators and their Whoosh spelling.
+ARABIC_OPERATORS = {"و": "AND", "أو": "OR", "او": "OR", "ليس": "NOT"}
+#: Field weights: an exact-form match counts more than a stem-only match.
+FIELD_BOOSTS = {"exact": 2.0, "text": 1.0}
+#: Largest query accepted, in characters (longer input is cut, not refused).
+MAX_QUERY_CHARS = 2000
+#: A wildcard may expand to at most this many index terms.
+MAX_WILDCARD_TERMS = 256
+CONTROL_CHARS = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+class QueryError(ValueError):
+    """A query that cannot be searched; the message is one line for the user."""
+
+
+@dataclass
+class ParsedQuery:
+    """A user query taken apart: the free text, its filters and the Whoosh query of the text."""
+
+    text: str
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    query: wq.Query | None = None
+    words: list[str] = field(default_factory=list)
+    has_operators: bool = False
+
+
+def clean_query(text: str) -> str:
+    """Drop control and direction characters, collapse spaces, cap the length."""
+    text = CONTROL_CHARS.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()[:MAX_QUERY_CHARS]
+
+
+def extract_filters(text: str) -> tuple[str, dict[str, list[str]]]:
+    """Take ``theme:``/``section:``/``rec:``/``doc:`` terms out of the query string."""
+    filters: dict[str, list[str]] = {}
+
+    def take(match: re.Match) -> str:
+        name = FIELD_NAMES[match.group(1).lower()]
+        filters.setdefault(name, []).append(match.group(2).strip('"'))
+        return " "
+
+    return FIELD_TERM.sub(take, text).strip(), filters
+
+
+def translate_operators(text: str) -> tuple[str, bool]:
+    """Arabic operators between words -> Whoosh operators; quoted parts left alone.
+
+    >>> translate_operators("الاحتجاز أو السجن")
+    ('الاحتجاز OR السجن', True)
+    >>> translate_operators('"حرية و التعبير"')
+    ('"حرية و التعبير"', False)
+    """
+    parts = re.split(r'("[^"]*")', text)
+    found = False
+    for i in range(0, len(parts), 2):
+        tokens = parts[i].split(" ")
+        for j, token in enumerate(tokens):
+            op = ARABIC_OPERATORS.get(token)
+            if not op:
+                if token in ("AND", "OR", "NOT"):
+                    found = True
+                continue
+            has_before = any(t for t in tokens[:j]) or (i > 0)
+            has_after = any(t for t in tokens[j + 1:]) or (i + 1 < len(parts))
+            if has_after and (has_before or op == "NOT"):
+                tokens[j] = op
+                found = True
+        parts[i] = " ".join(tokens)
+    return "".join(parts), found
+
+
+def balance_quotes(text: str) -> str:
+    """An odd number of ``"`` leaves the last one out; unbalanced brackets are dropped."""
+    if text.count('"') % 2:
+        head, _, tail = text.rpartition('"')
+        text = head + " " + tail
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", " ").replace(")", " ")
+    return text
+
+
+def make_parser(schema, *, conjunctive: bool) -> qparser.MultifieldParser:
+    """A Whoosh parser over the exact and stemmed fields, without Whoosh's own field syntax."""
+    group = qparser.AndGroup if conjunctive else qparser.OrGroup.factory(0.9)
+    parser = qparser.MultifieldParser(["exact", "text"], schema, fieldboosts=FIELD_BOOSTS, group=group)
+    parser.remove_plugin_class(qparser.FieldsPlugin)
+    parser.remove_plugin_class(qparser.BoostPlugin)
+    return parser
+
+
+def transform(q: wq.Query, fn) -> wq.Query:
+    """Apply ``fn`` to every node of a query tree, leaves first."""
+    return fn(q.apply(lambda child: transform(child, fn)))
+
+
+def phrases_on_exact_form(q: wq.Query) -> wq.Query:
+    """Quoted phrases match the exact form only: drop their copies on the stemmed field."""
+    def drop(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.Phrase) and node.fieldname == "text":
+            return wq.NullQuery
+        return node
+    return transform(q, drop).normalize()
+
+
+def lift_negations(q: wq.Query) -> wq.Query:
+    """``a OR NOT b`` as a user means it: ``a`` but not ``b`` (Whoosh would match all non-b)."""
+    def lift(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.Or) and any(isinstance(c, wq.Not) for c in node.subqueries):
+            positives = [c for c in node.subqueries if not isinstance(c, wq.Not)]
+            negatives = [c.query for c in node.subqueries if isinstance(c, wq.Not)]
+            if positives:
+                return wq.AndNot(wq.Or(positives), wq.Or(negatives))
+        return node
+    return transform(q, lift).normalize()
+
+
+def bound_wildcards(q: wq.Query, reader, limit: int = MAX_WILDCARD_TERMS) -> wq.Query:
+    """Replace wildcard and prefix queries by at most ``limit`` of their index terms."""
+    def expand(node: wq.Query) -> wq.Query:
+        if isinstance(node, (wq.Wildcard, wq.Prefix)):
+            if len(node.text.strip("*?")) < 2:
+                return wq.NullQuery
+            terms = []
+            for term in node.expanded_terms(reader):
+                terms.append(wq.Term(node.fieldname, term[1] if isinstance(term, tuple) else term))
+                if len(terms) >= limit:
+                    break
+            return wq.Or(terms) if terms else wq.NullQuery
+        return node
+    return transform(q, expand).normalize()
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a query outside operators (for the spelling suggestion)."""
+    words = re.findall(r"[^\s\"()]+", text)
+    return [w for w in words if w not in ("AND", "OR", "NOT") and w not in ARABIC_OPERATORS]
+
+
+def parse_user_query(text: str, schema, *, conjunctive: bool = False) -> ParsedQuery:
+    """Parse a user's query string; ``query`` is None when only filters were given."""
+    text = clean_query(text)
+    free, filters = extract_filters(text)
+    free, has_ops = translate_operators(balance_quotes(free))
+    parsed = ParsedQuery(text=text, filters=filters, words=query_words(free), has_operators=has_ops)
+    if not free.strip():
+        return parsed
+    parser = make_parser(schema, conjunctive=conjunctive)
+    q = lift_negations(phrases_on_exact_form(parser.parse(free)))
+    parsed.query = None if q is wq.NullQuery else q
+    return parsed
+
+
+def analyzers_ready() -> None:
+    """Build the analyzers now (they are cached), so the first query is not the slow one."""
+    exact_analyzer()
+    stem_analyzer()

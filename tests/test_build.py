@@ -1,0 +1,108 @@
+"""Building the index: counts, incremental updates, atomic swaps, failures keep the old index."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from indexer.build import CURRENT, build_index, current_generation, theme_key
+from indexer.sources import SourceError
+from search.engine import Engine
+
+
+def _copy(src, dst):
+    shutil.copy(src, dst)
+    return dst
+
+
+def test_build_counts_every_paragraph(built_index):
+    with Engine(built_index) as engine:
+        docs = {d.doc: d.paragraphs for d in engine.documents()}
+    assert docs == {"kazakhstan-upr-response-ar": 80, "ranking": 7, "clean": 7}
+
+
+def test_incremental_update_reindexes_only_changed_files(tmp_path, fixtures_dir):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    a = _copy(fixtures_dir / "upr_ranking.txt", folder / "a.txt")
+    b = _copy(fixtures_dir / "upr_clean.txt", folder / "b.txt")
+    index_dir = tmp_path / "ix"
+    first = build_index(index_dir, [folder])
+    assert sorted(first.added) == sorted([str(a), str(b)]) and first.total_paragraphs == 14
+
+    again = build_index(index_dir, [folder])
+    assert again.added == [] and len(again.unchanged) == 2 and again.total_paragraphs == 14
+
+    a.write_text(a.read_text(encoding="utf-8") + "\n8- فقرة جديدة عن حماية اللاجئين.\n", encoding="utf-8")
+    changed = build_index(index_dir, [folder])
+    assert changed.added == [str(a)] and changed.unchanged == [str(b)]
+    assert changed.total_paragraphs == 15
+
+    b.unlink()
+    removed = build_index(index_dir, [folder])
+    assert removed.removed == [str(b)] and removed.total_paragraphs == 8
+    with Engine(index_dir) as engine:
+        assert engine.search("اللاجئين").total == 1
+        assert [d.doc for d in engine.documents()] == ["a"]
+
+
+def test_rebuild_starts_over(tmp_path, fixtures_dir):
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [fixtures_dir / "upr_ranking.txt"])
+    report = build_index(index_dir, [fixtures_dir / "upr_clean.txt"], rebuild=True)
+    assert report.total_paragraphs == 7
+    with Engine(index_dir) as engine:
+        assert [d.doc for d in engine.documents()] == ["upr_clean"]
+
+
+def test_swap_is_a_symlink_and_old_generations_are_cleared(tmp_path, fixtures_dir):
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [fixtures_dir / "upr_ranking.txt"])
+    first = current_generation(index_dir)
+    build_index(index_dir, [fixtures_dir / "upr_ranking.txt"], rebuild=True)
+    second = current_generation(index_dir)
+    assert (index_dir / CURRENT).is_symlink() and first != second
+    assert not first.exists()
+    assert [p.name for p in index_dir.iterdir() if p.name.startswith("gen-")] == [second.name]
+
+
+def test_a_crash_mid_build_keeps_the_previous_index(tmp_path, fixtures_dir):
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [fixtures_dir / "upr_ranking.txt"])
+    before = current_generation(index_dir)
+
+    def exploding_loader(path):
+        raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError):
+        build_index(index_dir, [fixtures_dir / "upr_clean.txt"], load=exploding_loader)
+    assert current_generation(index_dir) == before
+    with Engine(index_dir) as engine:
+        assert engine.search("الصحفيين").total >= 1
+    assert sorted(p.name for p in index_dir.iterdir() if p.name.startswith("gen-")) == [before.name]
+
+
+def test_bad_files_are_reported_and_good_ones_indexed(tmp_path, fixtures_dir):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    _copy(fixtures_dir / "upr_ranking.txt", folder / "good.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    errors = []
+    report = build_index(tmp_path / "ix", [folder], on_error=lambda path, msg: errors.append(msg))
+    assert report.total_paragraphs == 7
+    assert sorted(os.path.basename(p) for p, _ in report.failed) == ["empty.txt", "image.txt"]
+    assert all("\n" not in m and ".txt" in m for m in errors)
+
+
+def test_theme_key_ignores_spelling_variants():
+    assert theme_key("مكافحة الإرهاب") == theme_key("مكافحه  الارهاب") == theme_key("مُكافَحة الإرهاب")
+    assert theme_key("مكافحة التعذيب") != theme_key("مكافحة الإرهاب")
+    assert theme_key(None) == ""
+
+
+def test_loader_errors_do_not_leak_source_error_type(tmp_path):
+    with pytest.raises(SourceError):
+        from indexer.pipeline import load_document
+        load_document(tmp_path / "missing.txt")

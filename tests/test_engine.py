@@ -1,0 +1,115 @@
+"""Search behaviour: ranking, phrases, operators, filters, facets, suggestions, errors."""
+from __future__ import annotations
+
+import pytest
+
+from search.query import QueryError
+
+SEED = "kazakhstan-upr-response-ar"
+
+
+def numbers(results, doc=None):
+    return [h.n for h in results.hits if doc is None or h.doc == doc]
+
+
+def test_all_words_rank_before_some_words(engine):
+    results = engine.search("الأشخاص عديمي الجنسية", doc="ranking")
+    assert numbers(results)[0] == 1           # the only paragraph with all three words
+    assert 2 in numbers(results)              # الجنسية alone still found, ranked lower
+
+
+def test_inflected_and_unvocalized_forms_match(engine):
+    assert 3 in numbers(engine.search("صحفيون", doc="ranking"))
+    assert 6 in numbers(engine.search("السُّجَناء", doc="ranking"))
+    assert 1 in numbers(engine.search("الاشخاص", doc="ranking"))  # أ written as ا
+
+
+def test_exact_form_outranks_stem_only(engine):
+    ranked = numbers(engine.search("الصحفيين", doc="ranking"))
+    assert ranked[0] == 3 and 4 in ranked     # 4 has صحفيين only through the stem
+
+
+def test_phrase_matches_exact_consecutive_words(engine):
+    assert numbers(engine.search('"عديمي الجنسية"', doc="ranking")) == [1]
+    assert numbers(engine.search('"الجنسية عديمي"', doc="ranking")) == []
+
+
+def test_operators_english_and_arabic(engine):
+    both = set(numbers(engine.search("الاحتجاز AND السجن", doc="ranking")))
+    assert both == {5}
+    assert set(numbers(engine.search("الاحتجاز و السجن", doc="ranking"))) == both
+    either = set(numbers(engine.search("الاحتجاز أو السجين", doc="ranking")))
+    assert either == {5, 6}
+    without = set(numbers(engine.search("السجن ليس الاحتجاز", doc="ranking")))
+    assert without == {7}
+
+
+def test_rec_filter_is_exact(engine):
+    results = engine.search("التجمعات السلمية", rec=87, limit=100)
+    assert results.hits and all(87 in h.recs for h in results.hits)
+    assert engine.search("", rec="٨٧").total == engine.recommendation(87).total == 7
+
+
+def test_theme_by_label_variant_and_by_number_agree(engine):
+    by_number = engine.search("", theme=2, doc="ranking", limit=None)
+    by_label = engine.search("", theme="الاحتجاز", doc="ranking", limit=None)
+    assert numbers(by_number) == numbers(by_label) == [5, 6, 7]
+    assert numbers(engine.search("", theme="حريه التعبير", doc="ranking")) == [3, 4]
+
+
+def test_field_terms_in_the_query(engine):
+    via_terms = engine.search("السجن rec:9 doc:ranking")
+    via_options = engine.search("السجن", rec=9, doc="ranking")
+    assert numbers(via_terms) == numbers(via_options) and via_terms.total == 2
+
+
+def test_facets_count_the_whole_result(engine):
+    results = engine.search("الصحفيين OR السجن", doc="ranking", limit=1)
+    assert results.total == 4 and len(results.hits) == 1
+    assert results.facets["theme"] == {"حرية التعبير": 2, "الاحتجاز": 2}
+
+
+def test_suggestion_when_nothing_matches(engine):
+    results = engine.search("الصحفيبن", doc="ranking")
+    assert results.total == 0
+    assert results.suggestion and "الصحفي" in results.suggestion
+
+
+def test_highlight_marks_whole_words_and_escapes(engine):
+    hit = engine.search("الصحفيين", doc="ranking").hits[0]
+    assert "<mark" in hit.highlight
+    for start, end in hit.spans:
+        assert hit.text[start:end] in ("الصحفي", "الصحفيين")
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"rec": "abc"}, "must be a number"),
+    ({"rec": 99999}, "recommendation 99999"),
+    ({"theme": "الفضاء الخارجي"}, "themes:"),
+    ({"doc": "nonexistent"}, "documents:"),
+    ({"section": 77}, "section 77"),
+])
+def test_filter_errors_are_one_line(engine, kwargs, message):
+    with pytest.raises(QueryError) as err:
+        engine.search("حقوق", **kwargs)
+    assert message in str(err.value) and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("query", ['"غير متوازن', "((حقوق", "AND", "OR OR", "*", "ح*", "x" * 10000,
+                                   "\u202eحقوق\u202c", "foo:bar حقوق", "NOT"])
+def test_hostile_queries_answer_or_refuse_cleanly(engine, query):
+    try:
+        engine.search(query)
+    except QueryError as err:
+        assert "\n" not in str(err)
+
+
+def test_empty_query_without_filters_is_refused(engine):
+    with pytest.raises(QueryError):
+        engine.search("   ")
+
+
+def test_themes_of_the_seed(engine):
+    seed_themes = [t for t in engine.themes() if SEED in t.docs]
+    assert [t.section for t in seed_themes] == list(range(1, 13))
+    assert sum(t.paragraphs for t in seed_themes) == 77
