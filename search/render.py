@@ -294,10 +294,17 @@ FILTER_LABELS = {"theme": "الموضوع", "section": "القسم", "rec": "ا�
                  "limit": "الحد"}
 
 
+def filter_value(value: object) -> str:
+    """One filter's value as text: lists (the engine keeps every value given) joined by commas."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return "، ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
 def describe_filters(filters: Mapping[str, object]) -> list[tuple[str, str]]:
     """The active filters as (Arabic name, value) pairs, in a stable order."""
-    return [(FILTER_LABELS[k], str(filters[k])) for k in FILTER_LABELS
-            if k != "limit" and filters.get(k) not in (None, "")]
+    return [(FILTER_LABELS[k], filter_value(filters[k])) for k in FILTER_LABELS
+            if k != "limit" and filter_value(filters.get(k))]
 
 
 def theme_facets(results: SearchResults) -> list[tuple[str, int]]:
@@ -308,22 +315,26 @@ def theme_facets(results: SearchResults) -> list[tuple[str, int]]:
 
 def render_results(results: SearchResults, *, links: Links | None = None,
                    facet_results: Mapping[str, SearchResults] | None = None,
-                   form: SearchForm | None = None) -> str:
+                   form: SearchForm | None = None,
+                   request: Mapping[str, str] | None = None) -> str:
     """A results page.
 
     Standalone (``facet_results`` given, no search URL): each facet links to an in-page view
     ``#f-N`` holding that facet's own results, shown by CSS ``:target`` — no script, works from
-    disk. Live (``links.search_path`` set): each facet links to the search filtered by it.
+    disk. Live (``links.search_path`` set): each facet links to the search filtered by it,
+    keeping the other parameters of ``request`` (the query string's filters).
     """
     links = links or standalone_links()
-    filters = dict(results.filters or {})
+    params = {k: filter_value(v) for k, v in (request or results.filters or {}).items()}
+    query = params.pop("q", None) or results.query
+    filters = params
     views = [View("all", "all", "", results)]
     facets: list[Facet] = []
     clear_href = None
     for i, (label, count) in enumerate(theme_facets(results), 1):
         if links.search_path is not None:
             active = filters.get("theme") == label
-            href = links.search(results.query, **{**filters, "theme": label})
+            href = links.search(query, **{**filters, "theme": label})
         elif facet_results is not None and label in facet_results:
             active, href = False, f"#f-{i}"
             views.append(View(f"f-{i}", "facet", label, facet_results[label]))
@@ -331,7 +342,7 @@ def render_results(results: SearchResults, *, links: Links | None = None,
             active, href = False, None
         facets.append(Facet(label, count, href, active))
     if links.search_path is not None and filters.get("theme"):
-        clear_href = links.search(results.query, **{**filters, "theme": None})
+        clear_href = links.search(query, **{**filters, "theme": None})
     elif len(views) > 1:
         clear_href = "#all"
     suggestion_href = (links.search(results.suggestion, **filters) if results.suggestion
