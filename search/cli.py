@@ -253,5 +253,11 @@ def analyze(text: str, as_json: bool) -> None:
         click.echo(f"{t.start:>4}-{t.end:<4} {t.surface}\t{t.normalized}\t{t.stem or '(stop word)'}")
 
 
+from search.pages_cli import render, serve, site  # noqa: E402  (HTML pages: render, site, serve)
+
+main.add_command(render)
+main.add_command(site)
+main.add_command(serve)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
