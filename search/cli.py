@@ -209,9 +209,11 @@ def themes(as_json: bool, index_dir: Path | None) -> None:
     if as_json:
         echo_json([t.to_json() for t in summaries])
         return
+    from search.terminal import PARAGRAPH_FORMS, count_phrase
+
     for t in summaries:
-        recs = ", ".join(map(str, t.recs)) or "—"
-        click.echo(f"{t.section:>3}. {t.theme}  ({t.paragraphs} فقرة؛ التوصيات: {recs})")
+        recs = "، ".join(map(str, t.recs)) or "—"
+        click.echo(f"{t.section:>3}. {t.theme}  ({count_phrase(t.paragraphs, PARAGRAPH_FORMS)}؛ التوصيات: {recs})")
 
 
 @main.command()

@@ -12,6 +12,25 @@ import click
 from search.results import Hit, SearchResults
 
 MAX_TEXT_CHARS = 700
+RESULT_FORMS = ("نتيجة واحدة", "نتيجتان", "نتائج", "نتيجة")
+PARAGRAPH_FORMS = ("فقرة واحدة", "فقرتان", "فقرات", "فقرة")
+
+
+def count_phrase(n: int, forms: tuple[str, str, str, str]) -> str:
+    """A number with its noun in the form Arabic grammar wants.
+
+    ``forms`` = (one, two, three-to-ten plural, eleven-and-more singular).
+
+    >>> count_phrase(2, PARAGRAPH_FORMS), count_phrase(7, PARAGRAPH_FORMS), count_phrase(15, PARAGRAPH_FORMS)
+    ('فقرتان', '7 فقرات', '15 فقرة')
+    """
+    if n == 1:
+        return forms[0]
+    if n == 2:
+        return forms[1]
+    if 3 <= n % 100 <= 10:
+        return f"{n} {forms[2]}"
+    return f"{n} {forms[3]}"
 
 
 def marked_text(hit: Hit, color: bool) -> str:
@@ -45,7 +64,9 @@ def print_results(results: SearchResults, *, bidi: bool = False, file=None) -> N
             message += f" — هل تقصد: {results.suggestion}"
         click.echo(show(message), file=out)
         return
-    header = f"{results.total} نتيجة" + (f" (أول {len(results.hits)})" if len(results.hits) < results.total else "")
+    header = count_phrase(results.total, RESULT_FORMS)
+    if len(results.hits) < results.total:
+        header += f" (تُعرض أول {len(results.hits)})"
     click.echo(show(header), file=out)
     for hit in results.hits:
         theme = f"{hit.section}. {hit.theme}" if hit.section else "بلا قسم"

@@ -114,3 +114,13 @@ def test_analyze_json_tokens(runner):
     tokens = json.loads(result.stdout)
     assert [set(t) for t in tokens][0] == {"surface", "normalized", "stem", "start", "end"}
     assert tokens[0]["surface"] == "والصحفيين" and tokens[0]["start"] == 0 and tokens[0]["end"] == 9
+
+
+def test_arabic_count_phrases():
+    from search.terminal import PARAGRAPH_FORMS, RESULT_FORMS, count_phrase
+
+    assert count_phrase(1, RESULT_FORMS) == "نتيجة واحدة"
+    assert count_phrase(2, PARAGRAPH_FORMS) == "فقرتان"
+    assert count_phrase(7, PARAGRAPH_FORMS) == "7 فقرات"
+    assert count_phrase(11, PARAGRAPH_FORMS) == "11 فقرة"
+    assert count_phrase(103, PARAGRAPH_FORMS) == "103 فقرات"
