@@ -1,23 +1,295 @@
-"""Repair of damaged PDF-extracted Arabic text (placeholder: strips tatweel only).
+"""Repair of damaged PDF-extracted Arabic text: detection, then one pass per kind of damage.
 
-Contract used by ``indexer.structure``: ``repair_lines(lines)`` returns exactly one
-repaired line for each input line, and keeps paragraph markers (``-12``) as tokens.
+Contract used by ``indexer.structure``: :func:`repair_lines` returns exactly one repaired
+line for each input line, keeps paragraph markers (``-12``) as whitespace-separated tokens,
+heading ordinals with their dash (``أولاً -``) and footnote markers (``( 3)``).
+
+The kinds of damage (:data:`KINDS`) are detected on the whole document first; a kind not
+detected is not repaired, so a clean document comes out unchanged except for the documented
+normalisation (tatweel and invisible direction controls are always removed).
+
+>>> repair_text("وفي ضــــوي ما تقدم، لم توقع كازاخســــتان على نأام روما الأســــاســــي")
+'وفي ضوء ما تقدم، لم توقع كازاخستان على نظام روما الأساسي'
 """
 from __future__ import annotations
 
-TATWEEL = "\N{ARABIC TATWEEL}"
+import re
+from dataclasses import dataclass, field
+
+from indexer.lexicon import lexicon, strip_marks
+from indexer.repair_order import (
+    ARABIC,
+    ORDINAL,
+    join_digit_groups,
+    join_split_words,
+    reorder_line,
+    reverse_visual,
+)
+from indexer.repair_tables import BIDI_CONTROLS, LAM_ALEF_SWAP, TATWEEL
+from indexer.repair_words import GlyphModel
+
+#: Every kind of damage the repair knows, in the order the passes run.
+KINDS: tuple[str, ...] = (
+    "bidi-controls",   # U+202A.. wrapped around runs (pdftotext)
+    "visual-order",    # every line stored left to right: يمازللإا for الإلزامي
+    "run-order",       # runs of a line emitted out of order; lines in reversed word order
+    "tatweel",         # stretching, also splitting a word in two: كازاخســـ ــتان
+    "split-digits",    # digit groups split by spaces: 22  000
+    "heading-font",    # the bold heading font's glyph map: التوتوا/ for التوصيات
+    "body-font",       # the body font's glyph map: نأام for نظام
+    "lam-alef",        # lam ligatures split the wrong way round: املتحدة for المتحدة
+)
+
+BIDI = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
+WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0640]+")
+ORDER_CUES = re.compile(
+    r"\d[\u0621-\u064A]{2}|[\u0621-\u064A]{2}\d|\.[\u0621-\u064A]|^\s*[،.]|^\s*\u0640|\u0640\s*$"
+)
+SPLIT_DIGITS = re.compile(r"(?<![\d.,/])\d{1,3}\s{2,}\d{3}(?![\d.,/])")
+#: Evidence needed to switch a kind on: that many distinct words, and that share of words.
+MIN_EVIDENCE_WORDS = 3
+MIN_EVIDENCE_SHARE = 0.01
+#: ``بـ 35``: a single letter written with tatweel before a number keeps one tatweel.
+LETTER_BEFORE_NUMBER = re.compile(r"(?<!\S)([\u0621-\u064A])\u0640+(?!\S)")
 
 
-def repair_line(line: str) -> str:
-    """Repair one line. ``"كازاخســــتان"`` -> ``"كازاخستان"``."""
-    return line.replace(TATWEEL, "")
+def strip_tatweel(line: str) -> str:
+    """Remove tatweel (``ســــ`` -> ``س``), except in a one-letter word (``بـ``)."""
+    line = LETTER_BEFORE_NUMBER.sub("\\1\x00", line)
+    return line.replace(TATWEEL, "").replace("\x00", TATWEEL)
+
+
+MARKER_TOKEN = re.compile(r"^-\d+$")
+DOC_VOCAB_BONUS = 0.7   # log10: a word the document itself spells is likelier
+STRONG_EVIDENCE = 5     # distinct words one entry alone turns into words
+HEADING_MARGIN = 4.0  # log10: a line is in the heading font if that model explains it this much better
+MIN_LINES_WITH_CUES = 2
+
+
+@dataclass(frozen=True)
+class Change:
+    """One repaired line: ``fahras repair FILE --explain`` prints these."""
+
+    line: int     # 1-based line number in the input
+    before: str
+    after: str
+    reason: str
+
+
+@dataclass
+class RepairResult:
+    """The repaired text, the changes made, and the damage detected (kind -> evidence count)."""
+
+    text: str
+    changes: list[Change] = field(default_factory=list)
+    damage: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Repairer:
+    """Detects the damage of one document and repairs it line by line."""
+
+    body: GlyphModel = field(default_factory=GlyphModel.body)
+    heading: GlyphModel = field(default_factory=GlyphModel.heading)
+    lam_alef: GlyphModel = field(default_factory=lambda: GlyphModel("lam-alef", LAM_ALEF_SWAP))
+
+    # -- detection --------------------------------------------------------------------
+    def detect(self, lines: list[str]) -> dict[str, int]:
+        """Evidence count for each kind of damage found in ``lines`` (absent: not found)."""
+        lex = lexicon()
+        text = "\n".join(lines)
+        found: dict[str, int] = {}
+        n_bidi = len(BIDI.findall(text))
+        if n_bidi:
+            found["bidi-controls"] = n_bidi
+        text = BIDI.sub("", text)
+        words = [strip_marks(w) for w in WORD.findall(text)]
+        words = [w for w in words if len(w) >= 2]
+        distinct = set(words)
+        oov = {w for w in distinct if w not in lex}
+        need = max(MIN_EVIDENCE_WORDS, MIN_EVIDENCE_SHARE * len(distinct))
+
+        reversed_known = sum(1 for w in oov if len(w) >= 3 and (w[::-1] in lex or
+                                                                self.lam_alef.best(w[::-1]).score > -9))
+        if reversed_known >= need and reversed_known > 0.3 * len(oov):
+            found["visual-order"] = reversed_known
+            text = "\n".join(reverse_visual(l) for l in text.split("\n"))
+            words = [strip_marks(w) for w in WORD.findall(text) if len(w) >= 2]
+            distinct = set(words)
+            oov = {w for w in distinct if w not in lex}
+
+        tatweel = text.count(TATWEEL)
+        if tatweel:
+            found["tatweel"] = tatweel
+        digits = len(SPLIT_DIGITS.findall(text))
+        if digits:
+            found["split-digits"] = digits
+        cue_lines = sum(1 for l in text.split("\n") if ORDER_CUES.search(l.strip(" ")))
+        if cue_lines >= MIN_LINES_WITH_CUES:
+            found["run-order"] = cue_lines
+
+        plain = {w.replace(TATWEEL, "") for w in oov}
+        plain = {w for w in plain if w not in lex}
+        lam = sum(1 for w in plain if self.lam_alef.best(w).edits)
+        if lam >= need:
+            found["lam-alef"] = lam
+        body = sum(1 for w in plain if self.body.best(w).edits)
+        if body >= need and "lam-alef" not in found:
+            found["body-font"] = body
+        heading_lines = sum(1 for l in text.split("\n") if self._is_heading_line(l))
+        if heading_lines >= 2 and "body-font" in found:
+            found["heading-font"] = heading_lines
+        return found
+
+    def _is_heading_line(self, line: str) -> bool:
+        plain = " ".join(line.replace(TATWEEL, "").split())
+        if not plain or len(plain.split()) > 16 or not ARABIC.search(plain):
+            return False
+        return self.heading.line_score(plain) - self.body.line_score(plain) >= HEADING_MARGIN
+
+    # -- repair -----------------------------------------------------------------------
+    def repair(self, text: str) -> RepairResult:
+        """Repair a whole text; see :func:`repair`."""
+        lines = text.split("\n")
+        damage = self.detect(lines)
+        out, changes = self.repair_lines(lines, damage)
+        return RepairResult("\n".join(out), changes, damage)
+
+    def repair_lines(self, lines: list[str], damage: dict[str, int] | None = None
+                     ) -> tuple[list[str], list[Change]]:
+        """Line-aligned repair of ``lines``, with the change list."""
+        if damage is None:
+            damage = self.detect(lines)
+        out: list[str] = []
+        changes: list[Change] = []
+        prev: list[str] = []
+        work = [BIDI.sub("", l) for l in lines]
+        if "visual-order" in damage:
+            work = [reverse_visual(l) for l in work]
+        body, heading = self._document_models(work, damage)
+        ordered: list[tuple[str, str]] = [(l, "") for l in work]
+        if "run-order" in damage:
+            # two passes: the second sees each next line as the first pass ordered it
+            for _ in range(2):
+                firsts = [self._first_word(l) for l, _ in ordered]
+                prev_tokens: list[str] = []
+                new_order = []
+                for i, line in enumerate(work):
+                    nxt = next((firsts[j] for j in range(i + 1, min(i + 3, len(work))) if work[j].strip()), [])
+                    new, why = reorder_line(line, prev_tokens, nxt, clean=self._clean_token,
+                                            known=self._known)
+                    new_order.append((new, why))
+                    if new.strip():
+                        prev_tokens = new.split()
+                ordered = new_order
+        for i, line in enumerate(work):
+            reasons: list[str] = []
+            if line != lines[i]:
+                reasons.append("visual order reversed" if "visual-order" in damage else "direction controls removed")
+            new, why = ordered[i]
+            if why:
+                reasons.append(why)
+            if "split-digits" in damage:
+                new2 = join_digit_groups(new)
+                if new2 != new:
+                    reasons.append("digit groups joined")
+                new = new2
+            if TATWEEL in new:
+                new = strip_tatweel(join_split_words(new))
+                reasons.append("tatweel removed")
+            if damage.keys() - {"tatweel", "bidi-controls"}:
+                new = " ".join(new.split())
+            model = None
+            if "heading-font" in damage and self._is_heading_line(new):
+                model = heading
+            elif "body-font" in damage:
+                model = body
+            elif "lam-alef" in damage:
+                model = self.lam_alef
+            if model is not None:
+                new, edits = model.repair_line_edits(new)
+                if edits:
+                    reasons.append(f"{model.name}: " + ", ".join(f"{b}→{a}" for b, a in edits))
+            out.append(new)
+            if new.strip():
+                prev = new.split()
+            if new != lines[i]:
+                changes.append(Change(i + 1, lines[i], new, "; ".join(reasons) or "spacing"))
+        return out, changes
+
+    def _document_models(self, lines: list[str], damage: dict[str, int]) -> tuple[GlyphModel, GlyphModel]:
+        """The glyph models tuned to this document: entries with much evidence in it cost
+        less, entries with none cost more; words it spells correctly get a bonus."""
+        if "body-font" not in damage:
+            return self.body, self.heading
+        lex = lexicon()
+        words = [strip_marks(w).replace(TATWEEL, "") for l in lines for w in WORD.findall(l)]
+        counts: dict[str, int] = {}
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
+        bonus = {w: DOC_VOCAB_BONUS for w in counts if len(w) >= 3 and lex.zipf_affixed(w) is not None}
+        evidence: dict = {}
+        for w in counts:
+            if w in lex:
+                continue
+            for start, end, c in self.body.sites(w):
+                if (w[:start] + c.true + w[end:]) in lex:
+                    evidence[c] = evidence.get(c, 0) + 1
+        costs = {}
+        for c in self.body.table:
+            n = evidence.get(c, 0)
+            costs[c] = c.cost * (0.5 if n >= STRONG_EVIDENCE else 1.0 if n >= 2 else 2.0)
+        return self.body.with_costs(costs, bonus), self.heading.with_costs({}, bonus)
+
+    @staticmethod
+    def _first_word(line: str) -> list[str]:
+        """The first word of a line for the order model; a new paragraph opens a sentence."""
+        toks = line.split()
+        if not toks:
+            return []
+        if MARKER_TOKEN.match(toks[0]) or any(MARKER_TOKEN.match(t) for t in toks):
+            return ["</s>"]
+        return toks[:1]
+
+    def _known(self, word: str) -> bool:
+        return self.body.best(strip_marks(word.replace(TATWEEL, ""))).score > -9.5
+
+    def _clean_token(self, token: str) -> str:
+        """A token as the order model should score it: tatweel gone, glyphs repaired."""
+        if token.startswith(TATWEEL) or token.endswith(TATWEEL):
+            return token.replace(TATWEEL, "")
+        core = token.replace(TATWEEL, "")
+        m = re.match(r"^([^\u0621-\u064A]*)([\u0621-\u064A\u064B-\u0652]+)(.*)$", core)
+        if not m:
+            return core
+        return m.group(1) + self.body.best(m.group(2)).text + m.group(3)
+
+
+_REPAIRER: Repairer | None = None
+
+
+def _repairer() -> Repairer:
+    global _REPAIRER
+    if _REPAIRER is None:
+        _REPAIRER = Repairer()
+    return _REPAIRER
+
+
+def repair(text: str) -> RepairResult:
+    """Repair ``text`` and say what was changed and why.
+
+    >>> r = repair("ومن إأن التصديق على الاتفاقية الدولية لحما ة حقوق جميع العمال المهاجرين")
+    >>> r.text
+    'ومن شأن التصديق على الاتفاقية الدولية لحماية حقوق جميع العمال المهاجرين'
+    """
+    return _repairer().repair(text)
 
 
 def repair_lines(lines: list[str]) -> list[str]:
-    """Repair a document given as lines; the result is line-aligned with the input."""
-    return [repair_line(line) for line in lines]
+    """Repair a document given as lines; the result has exactly one line per input line."""
+    return _repairer().repair_lines(list(lines))[0]
 
 
 def repair_text(text: str) -> str:
     """Repair a whole text, keeping its line structure."""
-    return "\n".join(repair_lines(text.split("\n")))
+    return repair(text).text

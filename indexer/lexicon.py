@@ -1,0 +1,168 @@
+"""Arabic word frequencies and word-pair counts used by the repair step.
+
+Both tables are committed under ``indexer/tables/`` (see ``SOURCES.md`` there) and loaded
+lazily, once per process: :func:`lexicon` and :func:`bigrams` return cached singletons.
+
+>>> lexicon().zipf("نظام") > lexicon().zipf("نأام")
+True
+"""
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+#: Harakat, shadda, sukun, dagger alef and tatweel: dropped before any lookup.
+MARKS = re.compile("[\N{ARABIC FATHATAN}-\N{ARABIC SUKUN}\N{ARABIC LETTER SUPERSCRIPT ALEF}\N{ARABIC TATWEEL}]")
+#: A token of the language model: a run of Arabic letters (with marks), or a number.
+LM_TOKEN = re.compile(r"[\u0621-\u065F\u0670]+|[0-9\u0660-\u0669]+(?:[.,/][0-9\u0660-\u0669]+)*")
+DIGITS = re.compile(r"[0-9\u0660-\u0669]")
+NUM = "<num>"
+#: Conjunctions and prepositions written joined to the next word, longest first.
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+PROCLITIC_COST = 1.0
+#: zipf value given to a word missing from the lexicon.
+OOV_ZIPF = -1.0
+
+
+def strip_marks(word: str) -> str:
+    """Drop harakat and tatweel: ``"اعتُمدت"`` -> ``"اعتمدت"``."""
+    return MARKS.sub("", word)
+
+
+def lm_key(token: str) -> str:
+    """The form a token takes in the tables: marks dropped, any number -> ``<num>``."""
+    if DIGITS.match(token):
+        return NUM
+    return strip_marks(token)
+
+
+def lm_tokens(text: str) -> list[str]:
+    """Arabic words and numbers of ``text``, punctuation dropped: ``"في 30 عاماً،"`` -> 3 tokens."""
+    return LM_TOKEN.findall(text)
+
+
+def _table(name: str):
+    return resources.files("indexer").joinpath("tables", name)
+
+
+@dataclass
+class Lexicon:
+    """Word -> zipf frequency (log10 of occurrences per billion words)."""
+
+    zipfs: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> "Lexicon":
+        zipfs: dict[str, float] = {}
+        with _table("ar_words.txt.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                z, words = line.rstrip("\n").split("\t", 1)
+                zipfs.update(dict.fromkeys(words.split(" "), int(z) / 100))
+        return cls(zipfs)
+
+    def zipf(self, word: str) -> float:
+        """zipf of ``word`` (marks ignored), :data:`OOV_ZIPF` if unknown."""
+        return self.zipfs.get(strip_marks(word), OOV_ZIPF)
+
+    def zipf_affixed(self, word: str) -> float | None:
+        """zipf of ``word``, else of its stem after a proclitic less :data:`PROCLITIC_COST`
+        (``"والإخطار"`` is rarer than the list knows); ``None`` if neither is known."""
+        z = self.zipfs.get(word)
+        if z is not None:
+            return z
+        for p in PROCLITICS:
+            if word.startswith(p) and len(word) - len(p) >= 3:
+                z = self.zipfs.get(word[len(p):])
+                if z is not None:
+                    return z - PROCLITIC_COST
+        return None
+
+    def __contains__(self, word: str) -> bool:
+        return strip_marks(word) in self.zipfs
+
+
+#: Proclitics and suffixes that define a word's *shape* class (longest first).
+SHAPE_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+SHAPE_SUFFIXES = ("ات", "ين", "ون", "ية", "ة", "ي", "ها", "هم", "ه", "ا")
+TOP_WORDS = 200  # the most frequent first words are classes of their own
+
+
+def shape(key: str) -> str:
+    """The shape class of a non-frequent word: ``"والمنظمات"`` -> ``"وال|ات"``."""
+    if key.startswith("<"):
+        return key
+    pre = next((p for p in SHAPE_PREFIXES if key.startswith(p) and len(key) - len(p) >= 3), "")
+    rest = key[len(pre):]
+    suf = next((x for x in SHAPE_SUFFIXES if rest.endswith(x) and len(rest) - len(x) >= 2), "")
+    return f"{pre}|{suf}"
+
+
+@dataclass
+class Bigrams:
+    """A word-pair model of UN prose: class bigrams (frequent words, else word shapes) with
+    a bonus for word pairs seen in the corpus.  Used to tell a line's order from its
+    reversal: ``logp("نظام", "روما") > logp("روما", "نظام")``.
+    """
+
+    pairs: dict[tuple[str, str], int]
+    firsts: dict[str, int]
+    classes: dict[tuple[str, str], float]
+    top: frozenset[str]
+    mu: float = 4.0
+
+    @classmethod
+    def load(cls) -> "Bigrams":
+        pairs: dict[tuple[str, str], int] = {}
+        firsts: dict[str, int] = {}
+        with _table("ar_bigrams.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                a, b, c = line.rstrip("\n").split("\t")
+                n = int(c)
+                pairs[(a, b)] = n
+                firsts[a] = firsts.get(a, 0) + n
+        top = frozenset(sorted(firsts, key=lambda w: -firsts[w])[:TOP_WORDS])
+        self = cls(pairs, firsts, {}, top)
+        counts: dict[tuple[str, str], int] = {}
+        totals: dict[str, int] = {}
+        for (a, b), n in pairs.items():
+            ca, cb = self.cls(a), self.cls(b)
+            counts[(ca, cb)] = counts.get((ca, cb), 0) + n
+            totals[ca] = totals.get(ca, 0) + n
+        ncls = len({cb for _, cb in counts})
+        self.classes = {k: math.log10((n + 0.5) / (totals[k[0]] + 0.5 * ncls)) for k, n in counts.items()}
+        self._floor = {a: math.log10(0.5 / (t + 0.5 * ncls)) for a, t in totals.items()}
+        return self
+
+    def cls(self, key: str) -> str:
+        return key if key in self.top else shape(key)
+
+    def logp(self, a: str, b: str) -> float:
+        """log10 score of ``b`` following ``a`` (surface forms; keyed with :func:`lm_key`)."""
+        ka = a if a.startswith("<") else lm_key(a)
+        kb = b if b.startswith("<") else lm_key(b)
+        ca, cb = self.cls(ka), self.cls(kb)
+        p = 10 ** self.classes.get((ca, cb), self._floor.get(ca, -4.0))
+        c = self.pairs.get((ka, kb), 0)
+        if c:
+            p += self.mu * c / (self.firsts.get(ka, 0) + 1)
+        return math.log10(p)
+
+    def score(self, tokens: list[str]) -> float:
+        """Sum of :meth:`logp` over adjacent pairs of ``tokens``."""
+        return sum(self.logp(a, b) for a, b in zip(tokens, tokens[1:]))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shared :class:`Lexicon`, loaded on first use."""
+    return Lexicon.load()
+
+
+@lru_cache(maxsize=1)
+def bigrams() -> Bigrams:
+    """The shared :class:`Bigrams`, loaded on first use."""
+    return Bigrams.load()

@@ -1,0 +1,370 @@
+"""Order repair within a line: runs emitted out of order, reversed lines, visual order.
+
+A PDF line of right-to-left text is often extracted as several *runs* (text objects) in the
+wrong order: ``"توصية لم تتمكن ...   35أحاطت جمهورية كازاخستان علماً بـ  -1"`` for
+``"-1 أحاطت جمهورية كازاخستان علماً بـ 35 توصية لم تتمكن ..."``.  Runs are cut where the
+extraction leaves a trace (a run of spaces, a tatweel-split word, a number glued to a letter,
+a full stop glued to a word); the order with the best word-pair score (:mod:`indexer.lexicon`)
+wins, with a prior that prefers the order as found, then the runs reversed.
+
+>>> "".join(reverse_visual("ةدحتلما )39("))
+'(39) المتحدة'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import permutations
+
+from indexer.lexicon import Bigrams, bigrams
+from indexer.repair_tables import MIRRORED, TATWEEL
+
+#: ``-12`` / ``- 27``: a paragraph marker; ``-اولاا``: a heading ordinal.
+MARKER = re.compile(r"^-\s?\d+$")
+ORDINAL = re.compile(r"^-[\u0621-\u064A]")
+#: ``( 3)``: a footnote marker, kept as one token.
+FOOTNOTE = re.compile(r"\(\s?\d+\)")
+#: Digit groups split by spaces: ``22  000``, ``7  397``.
+DIGIT_GROUPS = re.compile(r"(?<![\d.,/])(\d{1,3})(?:\s{1,3}(\d{3}))+(?![\d.,/])")
+GLUE = re.compile(r"\d[\u0621-\u064A]{2}|[\u0621-\u064A]{2}\d|[\u0621-\u064A]\.[\u0621-\u064A]")
+FOREIGN = re.compile(r"[A-Za-z\u0400-\u04FF]{2,}")
+LEADING_STOP = re.compile(r"^\.(?=\S)")
+ARABIC = re.compile(r"[\u0621-\u064A]")
+DIGIT = re.compile(r"[0-9]")
+#: A reversed recommendation list: ``17و 15و 4و 1`` (each ``وN`` shows as ``Nو``).
+REVERSED_LIST_ITEM = re.compile(r"^\d+و$")
+REVERSED_LIST = re.compile(r"(?<![\w\u0621-\u064A])(?:\d+و\s+)+(?:\d+(?![\d\s]*و)|\d+و(?=\s*$))")
+
+MAX_PERMUTE = 6        # runs beyond this: only "as found", "reversed", "words reversed"
+PRIOR_REVERSED = 0.4   # log10 penalty of reversing the runs
+PRIOR_PERMUTED = 3.0   # log10 penalty of any other order
+WORDS_REVERSED_SPACED = 0.3
+LEADING_PUNCT_COST = 3.0
+LOOSE_PIECE_COST = 2.5     # a split word whose other half is not next to it
+GLUE_COST = 2.5            # the order as found, in a line with a number glued to a word
+PRIOR_ROTATED = 1.0        # the first or last run moved to the other end
+PRIOR_WORDS_REVERSED = 2.0
+WORDS_REVERSED_PER_WORD = 0.45  # clean UN lines: reversal scores better by > 0.4/word in 0.1%
+
+
+@dataclass
+class Run:
+    """A piece of a line extracted as one unit; ``tokens`` are its space-separated words."""
+
+    tokens: list[str]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def head_piece(self) -> bool:
+        """Starts with the tail of a word split by tatweel (``ــتان``)."""
+        return is_head_piece(self.tokens[0])
+
+    @property
+    def tail_piece(self) -> bool:
+        """Ends with the head of a word split by tatweel (``كازاخســـ``)."""
+        return is_tail_piece(self.tokens[-1])
+
+
+def is_tail_piece(token: str) -> bool:
+    """``كازاخســـ`` (the head of a split word); not ``بـ`` (a letter written before a number)."""
+    return token.endswith(TATWEEL) and len(ARABIC.findall(token)) >= 2
+
+
+def is_head_piece(token: str) -> bool:
+    """``ــتان`` (the tail of a split word)."""
+    return token.startswith(TATWEEL)
+
+
+def join_digit_groups(line: str) -> str:
+    """``"22  000"`` -> ``"22 000"`` (one space, as UN documents print thousands)."""
+    return DIGIT_GROUPS.sub(lambda m: re.sub(r"\s+", " ", m.group(0)), line)
+
+
+def fix_reversed_lists(line: str) -> str:
+    """``"17و 15و 4و 1التوصيات"`` -> ``"1 و4 و15 و17 التوصيات"``: a recommendation list that
+    the extraction laid out left to right (each ``وN`` shows as ``Nو``) put back in order."""
+    def fix(m: re.Match) -> str:
+        items = re.findall(r"\d+و?", m.group(0))
+        return "\x01".join("و" + t[:-1] if t.endswith("و") else t for t in reversed(items)) + \
+            (" " if m.group(0)[-1].isdigit() else "")
+    return REVERSED_LIST.sub(fix, line)
+
+
+def _tokens_with_gaps(line: str) -> list[tuple[str, bool]]:
+    """Tokens of ``line`` with a flag: is there a hard run boundary before this token?"""
+    line = fix_reversed_lists(line)
+    line = re.sub(r"(?<!\S)-\s(\d+)(?!\S)", r"-\1", line)
+    line = FOOTNOTE.sub(lambda m: m.group(0).replace(" ", "\x00"), line)
+    line = DIGIT_GROUPS.sub(lambda m: re.sub(r"\s+", "\x01", m.group(0)), line)
+    out: list[tuple[str, bool]] = []
+    for m in re.finditer(r"(\s*)(\S+)", line):
+        gap, tok = m.group(1), m.group(2).replace("\x00", " ").replace("\x01", " ")
+        hard = len(gap) >= 2
+        # a number glued to a letter, or a full stop glued to the next word: two runs
+        pieces = re.split(r"(?<=[\d\)])(?=[\u0621-\u064A](?!$))|(?<=[\u0621-\u064A][\u0621-\u064A\u064B-\u0652])(?=\d)|(?<=[.])(?=[\u0621-\u064A])", tok)
+        for k, piece in enumerate(pieces):
+            if piece:
+                out.append((piece, hard or k > 0))
+                hard = False
+    return out
+
+
+def split_runs(line: str) -> tuple[list[Run], list[str]]:
+    """Cut ``line`` into runs; paragraph markers and heading ordinals are taken out.
+
+    Returns ``(runs, markers)``; an ordinal keeps the rest of its run (``-حادي لشر``).
+    """
+    runs: list[Run] = []
+    markers: list[str] = []
+    in_marker = False
+    prev: str | None = None
+    for tok, hard in _tokens_with_gaps(line):
+        boundary = (hard or prev is None or is_tail_piece(prev)
+                    or bool(DIGIT.search(prev)) != bool(DIGIT.search(tok)))
+        if tok in ("-", "•") or MARKER.match(tok):
+            markers.append(tok)
+            in_marker = False
+            prev = tok
+            continue
+        if ORDINAL.match(tok):
+            markers.append(tok)
+            in_marker = True
+            prev = tok
+            continue
+        if in_marker and not hard:
+            markers[-1] += " " + tok
+            prev = tok
+            continue
+        in_marker = False
+        if boundary or not runs:
+            runs.append(Run([tok]))
+        else:
+            runs[-1].tokens.append(tok)
+        prev = tok
+    # "- 27": a dash alone followed by a number is one marker
+    merged: list[str] = []
+    for m in markers:
+        if merged and merged[-1] == "-" and m.isdigit():
+            merged[-1] = "-" + m
+        else:
+            merged.append(m)
+    return runs, merged
+
+
+def _lm_tokens(tokens: list[str]) -> list[str]:
+    """Tokens for scoring: a full stop ends a sentence (``</s> <s>``)."""
+    out: list[str] = []
+    for i, t in enumerate(tokens):
+        if t in ("<s>", "</s>"):
+            out.append(t)
+            continue
+        core = t.strip(".,،:;؛()\"'«»[]•")
+        if core:
+            out.append(core)
+        if t.endswith((".", "؟", "!")) and i + 1 < len(tokens) and tokens[i + 1] != "</s>":
+            out += ["</s>", "<s>"]
+    return out
+
+
+def join_pieces(tokens: list[str]) -> tuple[list[str], int]:
+    """Join each word split by tatweel whose two pieces are adjacent; count pieces left over."""
+    out: list[str] = []
+    loose = 0
+    for t in tokens:
+        if out and is_tail_piece(out[-1]) and is_head_piece(t):
+            out[-1] = out[-1].rstrip(TATWEEL) + t.lstrip(TATWEEL)
+            continue
+        if is_head_piece(t) and not (out and out[-1].endswith(TATWEEL)):
+            loose += 1
+        if out and is_tail_piece(out[-1]) and not is_head_piece(t):
+            loose += 1
+        out.append(t)
+    if out and is_tail_piece(out[-1]):
+        loose += 1
+    return out, loose
+
+
+def score_order(tokens: list[str], before: list[str], after: list[str], lm: Bigrams,
+                clean=None, known=None) -> float:
+    """Score of ``tokens`` as a line between the neighbours ``before`` and ``after``.
+
+    Split words are joined first; ``clean`` maps a token to the form scored (its glyph
+    repair), ``known`` says whether a joined word is a word.  A line that starts with
+    punctuation (``"، خلال"``) is penalised: in logical order nothing opens that way.
+    """
+    joined, loose = join_pieces(tokens)
+    toks = before[-1:] + joined + after[:1]
+    if clean is not None:
+        toks = [clean(t) if not t.startswith("<") else t for t in toks]
+    score = lm.score(_lm_tokens(toks)) - LOOSE_PIECE_COST * loose
+    if tokens and tokens[0][:1] in ".،,:;؛)":
+        score -= LEADING_PUNCT_COST
+    if known is not None:
+        for a, b in zip(tokens, tokens[1:]):
+            if is_tail_piece(a) and is_head_piece(b) and not known(a.rstrip(TATWEEL) + b.lstrip(TATWEEL)):
+                score -= LOOSE_PIECE_COST
+    return score
+
+
+def _valid(order: tuple[Run, ...]) -> bool:
+    """A run ending in a split word must be followed by a run starting with its tail."""
+    heads = sum(r.head_piece for r in order)
+    for a, b in zip(order, order[1:]):
+        if a.tail_piece and not b.head_piece and heads:
+            return False
+    return not order[0].head_piece
+
+
+def order_candidates(runs: list[Run], word_by_word: bool = False):
+    """Yield ``(tokens, prior)`` for the orders worth scoring.
+
+    ``word_by_word``: most gaps of the line are runs of spaces, the trace of an extraction
+    that placed each word on its own (seen in paragraphs printed in reversed word order).
+    """
+    n = len(runs)
+    words = [t for r in runs for t in r.tokens]
+    seen: set[tuple[str, ...]] = set()
+
+    def emit(tokens: list[str], prior: float):
+        key = tuple(tokens)
+        if key not in seen:
+            seen.add(key)
+            yield tokens, prior
+
+    yield from emit(words, 0.0)
+    rev = list(reversed(runs))
+    yield from emit([t for r in rev for t in r.tokens], PRIOR_REVERSED)
+    for fixed in _chain_fixes(rev):
+        yield from emit([t for r in fixed for t in r.tokens], PRIOR_REVERSED)
+    if n >= 2:
+        yield from emit([t for r in runs[1:] + runs[:1] for t in r.tokens], PRIOR_ROTATED)
+        yield from emit([t for r in runs[-1:] + runs[:-1] for t in r.tokens], PRIOR_ROTATED)
+    if n <= MAX_PERMUTE:
+        for perm in permutations(runs):
+            if _valid(perm):
+                yield from emit([t for r in perm for t in r.tokens], PRIOR_PERMUTED)
+    if len(words) >= 2:
+        prior = WORDS_REVERSED_SPACED if word_by_word else max(PRIOR_WORDS_REVERSED, WORDS_REVERSED_PER_WORD * len(words))
+        yield from emit(list(reversed(words)), prior)
+
+
+def _chain_fixes(runs: list[Run]) -> list[list[Run]]:
+    """Two repairs of a run order whose split words are apart: pull each word's tail run
+    after its head run, or push the head run before its tail run."""
+    out = []
+    for pull in (True, False):
+        order = list(runs)
+        for _ in range(len(order)):
+            bad = next((i for i, r in enumerate(order) if r.tail_piece and
+                        (i + 1 == len(order) or not order[i + 1].head_piece)), None)
+            if bad is None:
+                break
+            j = next((k for k, r in enumerate(order) if r.head_piece and k != bad + 1 and
+                      (k == 0 or not order[k - 1].tail_piece)), None)
+            if j is None:
+                break
+            if pull:
+                tail = order.pop(j)
+                order.insert(bad + (0 if j < bad else 1), tail)
+            else:
+                head = order.pop(bad)
+                order.insert(j - (1 if bad < j else 0), head)
+        out.append(order)
+    return out
+
+
+def reorder_line(line: str, before: list[str] | None = None, after: list[str] | None = None,
+                 lm: Bigrams | None = None, clean=None, known=None) -> tuple[str, str]:
+    """Best order of the runs of ``line``; returns ``(new_line, why)`` (``why`` empty if kept).
+
+    Markers and ordinals are put first: ``"-12 ..."`` / ``"اولاا - ..."`` (repaired later).
+    ``before``/``after`` are the neighbouring lines' tokens; ``clean`` see :func:`score_order`.
+    """
+    lm = lm or bigrams()
+    words = line.split()
+    if not words or sum(bool(FOREIGN.search(w)) for w in words) * 3 > len(words):
+        return line, ""  # Latin or Cyrillic text: never reordered
+    runs, markers = split_runs(line)
+    if not runs:
+        return line, ""
+    before, after = list(before or []), list(after or [])
+    if any(MARKER.match(m) for m in markers):
+        before = ["<s>"]
+    gaps = re.findall(r"(?<=\S)\s+(?=\S)", line.strip())
+    word_by_word = len(gaps) >= 4 and sum(len(g) >= 2 for g in gaps) >= 0.4 * len(gaps)
+    best_tokens, best_score, best_prior = None, float("-inf"), 0.0
+    glued = bool(GLUE.search(line))
+    for tokens, prior in order_candidates(runs, word_by_word):
+        s = score_order(tokens, before, after, lm, clean, known) - prior
+        if prior == 0.0 and glued:
+            s -= GLUE_COST
+        if s > best_score:
+            best_tokens, best_score, best_prior = tokens, s, prior
+    assert best_tokens is not None
+    head = [_ordinal_first(m) if ORDINAL.match(m) else m for m in markers]
+    moved = best_tokens != [t for r in runs for t in r.tokens]
+    if moved:
+        best_tokens = _tidy_moved(best_tokens)
+    new = " ".join(head + best_tokens)
+    if not moved:
+        why = ""
+    elif best_prior in (PRIOR_WORDS_REVERSED, WORDS_REVERSED_SPACED) or best_prior >= WORDS_REVERSED_PER_WORD * 4:
+        why = "line in reversed word order"
+    else:
+        why = "runs of the line out of order"
+    return new, why
+
+
+def _tidy_moved(tokens: list[str]) -> list[str]:
+    """Punctuation that travelled with a moved run: ``".190"`` / ``".( 1)"`` at the line's
+    end become ``"190."`` / ``"( 1)."``, a lone ``.`` joins the word before it, mirrored
+    brackets turn round (``)المادة 6 (`` -> ``(المادة 6)``), ``(1)27`` -> ``27(1)``."""
+    out: list[str] = []
+    for t in tokens:
+        if t in (".", "،", ",") and out:
+            out[-1] += t
+        else:
+            out.append(re.sub(r"^\((\d+)\)(\d+)$", r"\2(\1)", t))
+    if out and LEADING_STOP.match(out[-1]):
+        out[-1] = out[-1][1:] + "."
+    depth = 0
+    fixed: list[str] = []
+    for t in out:
+        if FOOTNOTE.fullmatch(t.rstrip(".،")):
+            fixed.append(t)
+            continue
+        chars = []
+        for ch in t:
+            if ch == ")" and depth == 0:
+                ch = "("
+            elif ch == "(" and depth > 0:
+                ch = ")"
+            depth += 1 if ch == "(" else -1 if ch == ")" else 0
+            chars.append(ch)
+        fixed.append("".join(chars))
+    text = " ".join(fixed)
+    text = re.sub(r"\((?!\s?\d+\))\s+", "(", text)
+    text = re.sub(r"(?<!\(\s\d)(?<!\(\s\d\d)\s+\)", ")", text)
+    return text.split(" ")
+
+
+def _ordinal_first(marker: str) -> str:
+    """``-اولاا`` -> ``اولاا -`` (the ordinal before its dash, as printed)."""
+    return marker[1:] + " -"
+
+
+def join_split_words(line: str) -> str:
+    """``"كازاخســــ ــتان"`` -> ``"كازاخســــــتان"`` (tatweel removed later)."""
+    return re.sub(f"{TATWEEL}\\s+{TATWEEL}", TATWEEL, line)
+
+
+def reverse_visual(line: str) -> str:
+    """A visual-order line back to logical order: characters reversed, numbers and Latin
+    kept left-to-right, brackets mirrored: ``"ةدحتلما )39("`` -> ``"(39) المتحدة"``."""
+    rev = line[::-1]
+    rev = re.sub(r"[0-9A-Za-z\u0660-\u0669]+(?:[.,:/-][0-9A-Za-z\u0660-\u0669]+)*",
+                 lambda m: m.group(0)[::-1], rev)
+    return "".join(MIRRORED.get(ch, ch) for ch in rev)

@@ -1,0 +1,236 @@
+"""Word-level repair: a candidate generator over a confusion table, and a lexicon that chooses.
+
+A line is cut into tokens at spaces.  Each Arabic token gets candidate readings from the
+active :class:`~indexer.repair_tables.Confusion` entries (at most :data:`MAX_EDITS` of them),
+and adjacent tokens may be joined through a letter the font showed as a space.  A Viterbi
+pass over the line picks the reading with the best unigram log-probability, each edit
+costing its entry's ``cost``: a plausible word is left alone unless a much more frequent
+word is one edit away.
+
+>>> model = GlyphModel.body()
+>>> model.repair_line("ومن إأن التصديق")
+'ومن شأن التصديق'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from indexer.lexicon import Lexicon, lexicon, strip_marks
+from indexer.repair_tables import (
+    BODY_FONT,
+    BODY_GAP_LETTERS,
+    BODY_LOST_FINALS,
+    BODY_LOST_INITIALS,
+    HEADING_FONT,
+    HEADING_GAP_LETTERS,
+    HEADING_STRETCH,
+    TATWEEL,
+    WAW,
+    Confusion,
+)
+
+MAX_EDITS = 3
+#: A token's Arabic core: letters, marks, and the in-word characters fonts confuse with
+#: letters (ARABIC COMMA, ``/``, ``:``), between optional leading and trailing punctuation.
+ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
+CORE = re.compile(r"^(?P<pre>[^\u0621-\u064A\u0640]*)(?P<core>.*?[\u0621-\u064A\u0640\u064B-\u0652])(?P<post>[^\u0621-\u064A\u0640\u064B-\u0652]*)$")
+NON_ARABIC_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF0-9\u0660-\u0669]")
+OOV_LOGP = -10.5  # log10 P of a word missing from the lexicon
+GAP_COST = 1.0
+
+
+def logp(lex: Lexicon, word: str, bonus: dict[str, float] | None = None) -> float:
+    """log10 probability of ``word`` (zipf - 9), :data:`OOV_LOGP` when unknown.
+
+    ``bonus`` raises words of the document's own clean vocabulary."""
+    w = strip_marks(word)
+    z = lex.zipf_affixed(w)
+    if z is None:
+        return OOV_LOGP
+    return z - 9 + (bonus.get(w, 0.0) if bonus else 0.0)
+
+
+@dataclass
+class Choice:
+    """The chosen reading of one or two tokens."""
+
+    text: str
+    score: float
+    edits: int
+
+
+@dataclass
+class GlyphModel:
+    """A confusion table plus gap letters, with the lexicon that judges candidates."""
+
+    name: str
+    table: tuple[Confusion, ...]
+    gap_letters: tuple[str, ...] = ()
+    lost_finals: tuple[str, ...] = ()
+    lost_initials: tuple[str, ...] = ()
+    stretch_waw: bool = False
+    final_marks: str = ""
+    lex: Lexicon = field(default_factory=lexicon)
+    bonus: dict[str, float] = field(default_factory=dict)
+    _cache: dict[str, Choice] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def body(cls, table: tuple[Confusion, ...] = BODY_FONT, **kw) -> "GlyphModel":
+        """The body-font model (``نأام`` -> ``نظام``)."""
+        kw.setdefault("gap_letters", BODY_GAP_LETTERS)
+        kw.setdefault("lost_finals", BODY_LOST_FINALS)
+        kw.setdefault("lost_initials", BODY_LOST_INITIALS)
+        return cls("body-font", table, **kw)
+
+    @classmethod
+    def heading(cls, table: tuple[Confusion, ...] = HEADING_FONT, **kw) -> "GlyphModel":
+        """The heading-font model (``التوتوة`` -> ``التوصية``)."""
+        kw.setdefault("gap_letters", HEADING_GAP_LETTERS)
+        return cls("heading-font", table, stretch_waw=True, final_marks="/", **kw)
+
+    def _logp(self, word: str) -> float:
+        return logp(self.lex, word, self.bonus)
+
+    def with_costs(self, costs: dict[Confusion, float], bonus: dict[str, float]) -> "GlyphModel":
+        """A copy with entry costs adjusted to one document's evidence, and its vocabulary."""
+        table = tuple(Confusion(c.seen, c.true, c.where, costs.get(c, c.cost)) for c in self.table)
+        return GlyphModel(self.name, table, self.gap_letters, self.lost_finals, self.lost_initials,
+                          self.stretch_waw, self.final_marks, self.lex, bonus)
+
+    # -- candidates -------------------------------------------------------------------
+    def sites(self, word: str) -> list[tuple[int, int, Confusion]]:
+        """Every place an entry of the table applies: (start, end, entry)."""
+        out = []
+        for c in self.table:
+            start = word.find(c.seen)
+            while start != -1:
+                end = start + len(c.seen)
+                if (c.where == "any" or (c.where == "initial" and start == 0)
+                        or (c.where == "final" and end == len(word))):
+                    out.append((start, end, c))
+                start = word.find(c.seen, start + 1)
+        return out
+
+    def candidates(self, word: str):
+        """Yield ``(reading, cost, edits)`` for ``word`` (marks already stripped)."""
+        yield word, 0.0, 0
+        sites = self.sites(word)
+        for k in range(1, min(MAX_EDITS, len(sites)) + 1):
+            for combo in combinations(sites, k):
+                spans = sorted(combo, key=lambda s: s[0])
+                if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+                    continue
+                parts, pos, cost = [], 0, 0.0
+                for start, end, c in spans:
+                    parts.append(word[pos:start])
+                    parts.append(c.true)
+                    pos = end
+                    cost += c.cost
+                parts.append(word[pos:])
+                yield "".join(parts), cost, sum(1 for s in spans if s[2].cost > 0)
+
+    def best(self, word: str) -> Choice:
+        """The best reading of one Arabic core (cached)."""
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        plain = strip_marks(word) if not self.stretch_waw else self.unstretch(word)
+        base = self._logp(word)
+        best = Choice(word, base if plain == strip_marks(word) else self._logp(plain), 0)
+        if plain != word and best.score > OOV_LOGP:
+            best = Choice(plain.replace(TATWEEL, "") if self.stretch_waw else word, best.score, 0)
+        for reading, cost, edits in self.candidates(plain):
+            if edits == 0 and reading == plain:
+                continue
+            score = self._logp(reading) - cost
+            if score > best.score:
+                best = Choice(reading.replace(TATWEEL, ""), score, edits)
+        for extra in self.lost_finals:
+            score = self._logp(plain + extra) - GAP_COST
+            if score > best.score:
+                best = Choice(plain + extra, score, 1)
+        self._cache[word] = best
+        return best
+
+    def unstretch(self, word: str) -> str:
+        """Heading font: a run of WAW is stretching; keep it as tatweel for the table."""
+        return re.sub(f"{WAW}{{{HEADING_STRETCH},}}", TATWEEL, strip_marks(word)).replace(TATWEEL * 2, TATWEEL)
+
+    # -- lines ------------------------------------------------------------------------
+    def repair_line(self, line: str) -> str:
+        """Repair the words of one line (order untouched), keeping its spacing elsewhere."""
+        return self.repair_line_edits(line)[0]
+
+    def line_score(self, line: str) -> float:
+        """Best total log-probability of the line's Arabic words under this model."""
+        return self._viterbi(line.split(" "))[0]
+
+    def repair_line_edits(self, line: str) -> tuple[str, list[tuple[str, str]]]:
+        """The repaired line and its word edits ``[(before, after), ...]``."""
+        tokens = line.split(" ")
+        _, pieces = self._viterbi(tokens)
+        edits = [(b, a) for b, a in pieces if b != a]
+        return " ".join(a for _, a in pieces), edits
+
+    def _viterbi(self, tokens: list[str]) -> tuple[float, list[tuple[str, str]]]:
+        n = len(tokens)
+        # best[i] = (score, [(raw, repaired), ...]) for tokens[:i]
+        best: list[tuple[float, list[tuple[str, str]]] | None] = [None] * (n + 1)
+        best[0] = (0.0, [])
+        for i in range(n):
+            if best[i] is None:
+                continue
+            score0, pieces0 = best[i]
+            for j, text, score in self._options(tokens, i):
+                total = score0 + score
+                if best[j] is None or total > best[j][0]:
+                    best[j] = (total, pieces0 + [(" ".join(tokens[i:j]), text)])
+        assert best[n] is not None
+        return best[n]
+
+    def _split(self, token: str) -> tuple[str, str, str] | None:
+        if not token or NON_ARABIC_LETTER.search(token) or not ARABIC_LETTER.search(token):
+            return None
+        m = CORE.match(token)
+        if not m or not m.group("core"):
+            return None
+        pre, core, post = m.group("pre"), m.group("core"), m.group("post")
+        # a final letter the font shows as punctuation (heading font: التوتوا/ for التوصيات)
+        if post[:1] in self.final_marks and (len(post) == 1 or post[1:] in (":", ".", "،")):
+            core, post = core + post[:1], post[1:]
+        return pre, core, post
+
+    def _options(self, tokens: list[str], i: int):
+        tok = tokens[i]
+        parts = self._split(tok)
+        if parts is None:
+            yield i + 1, tok, 0.0
+            return
+        pre, core, post = parts
+        c = self.best(core)
+        yield i + 1, pre + c.text + post, c.score
+        if "/" in core.strip("/") and "/" not in self.final_marks:
+            parts = [self.best(p) for p in core.split("/")]
+            yield i + 1, pre + "/".join(p.text for p in parts) + post, sum(p.score for p in parts)
+            return
+        for extra in self.lost_initials:
+            if pre:
+                break
+            cand = self.best(extra + strip_marks(core))
+            score = cand.score - GAP_COST
+            if score > c.score and cand.score > OOV_LOGP:
+                yield i + 1, cand.text, score
+        # join with the next token through a letter shown as a space
+        if i + 1 < len(tokens) and not post and self.gap_letters:
+            nxt = self._split(tokens[i + 1])
+            if nxt is None or nxt[0]:
+                return
+            _, core2, post2 = nxt
+            c2 = self.best(core2)
+            for letter in self.gap_letters:
+                joined = self.best(strip_marks(core) + letter + strip_marks(core2))
+                score = joined.score - GAP_COST
+                if joined.score > OOV_LOGP and score > c.score + c2.score:
+                    yield i + 2, pre + joined.text + post2, score
