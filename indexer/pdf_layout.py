@@ -178,13 +178,15 @@ class Line:
         if not body:
             return cls("", 0, 0, 0, 0, 0, False, True, page, [])
         size = _dominant_size(body)
-        spaces = [g for g in glyphs if g.text.isspace() and g.size >= 0.5 * size]
         bases = sorted((g for g in body if glyph_class(g.text) != "M"), key=lambda g: (g.x0, g.x1))
+        base_line = statistics.median(g.base for g in bases if g.size >= 0.8 * size) if bases else 0
+        lost = [g for g in glyphs if _is_lost_tanween(g, bases, size, base_line)]
+        spaces = [g for g in glyphs if g.text.isspace() and g.size >= 0.5 * size and g not in lost]
         bases = _with_spaces(bases, spaces)
         marks = [g for g in body if glyph_class(g.text) == "M"]
+        marks += [Glyph(FATHATAN, g.x0, g.x1, g.top, g.bottom, g.size, g.bold, g.base) for g in lost]
         strong = Counter(c for g in bases for c in (glyph_class(g.text),) if c in ("R", "L"))
         rtl = strong["R"] >= strong["L"]
-        base_line = statistics.median(g.base for g in bases if g.size >= 0.8 * size) if bases else 0
         atoms: list[str] = []
         atom_of: dict[int, int] = {}  # index in bases -> index in atoms
         previous: Glyph | None = None
@@ -212,6 +214,21 @@ class Line:
         bold = sum(len(g.text) for g in body if g.bold) > 0.6 * sum(len(g.text) for g in body)
         return cls(text, min(g.x0 for g in body), max(g.x1 for g in body), min(g.top for g in body),
                    max(g.bottom for g in body), size, bold, rtl, page, list(body))
+
+
+FATHATAN = "\N{ARABIC FATHATAN}"
+
+
+def _is_lost_tanween(g: Glyph, bases: Sequence[Glyph], size: float, base_line: float) -> bool:
+    """A fathatan whose font maps it to a space: a zero-width "space" drawn above a final alef.
+
+    Word's Arabic fonts draw ``اً`` as alef plus a raised, zero-advance glyph whose Unicode
+    entry is a space; the position tells what it is.
+    """
+    if not g.text.isspace() or g.x1 - g.x0 > 0.05 * size or base_line - g.base < 0.3 * size:
+        return False
+    under = [b for b in bases if b.x0 - 0.5 <= g.x0 <= b.x1 + 0.5]
+    return any(b.text == "\N{ARABIC LETTER ALEF}" for b in under)
 
 
 def _is_filler(g: Glyph) -> bool:
@@ -532,12 +549,17 @@ def _starts_block(prev: Line, line: Line, left: float, right: float, body: float
     return False
 
 
-def layout_text(pages: Sequence[Page]) -> str:
-    """Pages of lines -> document text: one block a line, blank lines between, footnotes last."""
+def layout_text(pages: Sequence[Page], only: Iterable[int] | None = None) -> str:
+    """Pages of lines -> document text: one block a line, blank lines between, footnotes last.
+
+    ``only``: page numbers whose blocks to keep (all pages are still used for the layout
+    statistics and the header/footer detection).
+    """
     pages = drop_furniture(pages)
     body = body_size(pages)
     blocks, notes = make_blocks(pages, body)
-    parts = [b.text for b in blocks if b.text]
+    keep = None if only is None else set(only)
+    parts = [b.text for b in blocks if b.text and (keep is None or b.page in keep)]
     text = "\n\n".join(parts)
     if notes:
         text += "\n\n" + "\n".join(notes)

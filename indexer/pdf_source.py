@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,8 +73,11 @@ def _decode_info(value: object) -> str:
     return str(value) if isinstance(value, (str, int, float)) else ""
 
 
-def read_pdf(data: bytes) -> PdfText:
-    """Extract the logical-order text of a PDF given as bytes; raises :class:`PdfError`."""
+def read_pdf(data: bytes, only_pages: Iterable[int] | None = None) -> PdfText:
+    """Extract the logical-order text of a PDF given as bytes; raises :class:`PdfError`.
+
+    ``only_pages`` (1-based) limits the text to those pages' blocks (for benchmarks).
+    """
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -117,7 +121,7 @@ def read_pdf(data: bytes) -> PdfText:
         raise PdfError("no text layer (scanned or image-only PDF; run OCR first)")
     if unmapped > MAX_UNMAPPED * total:
         raise PdfError("text layer without Unicode mapping (fonts have no ToUnicode table)")
-    return PdfText(layout_text(pages), len(pages), info)
+    return PdfText(layout_text(pages, only_pages), len(pages), info)
 
 
 def _short(err: BaseException) -> str:
@@ -126,6 +130,6 @@ def _short(err: BaseException) -> str:
     return f"{type(err).__name__}: {message}" if message else type(err).__name__
 
 
-def read_pdf_file(path: Path | str) -> PdfText:
+def read_pdf_file(path: Path | str, only_pages: Iterable[int] | None = None) -> PdfText:
     """:func:`read_pdf` on a file."""
-    return read_pdf(Path(path).read_bytes())
+    return read_pdf(Path(path).read_bytes(), only_pages)

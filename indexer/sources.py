@@ -1,8 +1,12 @@
-"""Read a source file into text: encoding detection and clear refusals.
+"""Read a source file into text: format sniffing, encoding detection and clear refusals.
 
-Plain-text files come as UTF-8 (with or without BOM), UTF-16 (with BOM) or Windows-1256,
-the legacy Arabic code page; all decode to the same ``str``. Anything else is refused with a
-:class:`SourceError` whose message names the file and the reason in one line.
+The format is recognised from the content, not the file name: ``%PDF-`` starts a PDF (read
+by :mod:`indexer.pdf_source`), a ZIP archive holding ``word/document.xml`` is a DOCX file
+(:mod:`indexer.docx_source`), text that opens like an HTML document is HTML
+(:mod:`indexer.html_source`), and other text is plain text. Plain-text files come as UTF-8
+(with or without BOM), UTF-16 (with BOM) or Windows-1256, the legacy Arabic code page; all
+decode to the same ``str``. Anything else is refused with a :class:`SourceError` whose
+message names the file and the reason in one line.
 
 >>> from pathlib import Path
 >>> p = Path("/tmp/fahras-doctest.txt"); _ = p.write_bytes("نظام روما".encode("cp1256"))
@@ -12,8 +16,9 @@ the legacy Arabic code page; all decode to the same ``str``. Anything else is re
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 #: Byte-order marks, longest first so UTF-32 is not mistaken for UTF-16.
@@ -24,6 +29,10 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+#: A PDF's header may follow up to 1024 bytes of junk (PDF 1.7, ISO 32000-1, annex H.3).
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
 
 #: Leading bytes of binary formats users rename or drop into a folder by mistake.
 MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
@@ -55,11 +64,19 @@ class SourceError(ValueError):
 
 @dataclass(frozen=True)
 class SourceText:
-    """The decoded text of a file and how it was decoded."""
+    """The decoded text of a file, how it was decoded, and what the file says about itself.
+
+    ``format`` is ``"text"``, ``"pdf"``, ``"docx"`` or ``"html"``; ``properties`` holds the
+    file's own fields (PDF document info, DOCX core properties, HTML title), ``pages`` a
+    PDF's page count.
+    """
 
     path: Path
     text: str
     encoding: str
+    format: str = "text"
+    properties: dict[str, str] = field(default_factory=dict, compare=False)
+    pages: int | None = None
 
 
 def sniff_binary_kind(data: bytes) -> str | None:
@@ -137,7 +154,10 @@ def _clean(text: str, path: Path) -> str:
 
 
 def read_source(path: Path | str) -> SourceText:
-    """Read ``path`` and decode it; every failure is a one-line :class:`SourceError`."""
+    """Read ``path`` and turn it into text; every failure is a one-line :class:`SourceError`.
+
+    >>> # read_source(Path("A_HRC_52_7_Add.1.pdf")).format  ->  'pdf'
+    """
     path = Path(path)
     try:
         if path.is_symlink() and not path.exists():
@@ -156,9 +176,81 @@ def read_source(path: Path | str) -> SourceText:
         raise SourceError(path, "is a folder, not a file") from None
     except OSError as err:
         raise SourceError(path, f"cannot read ({err.strerror or err})") from None
-    return decode_bytes(data, path)
+    return read_bytes(data, path)
+
+
+def sniff_format(data: bytes) -> str:
+    """``"pdf"``, ``"zip"`` or ``"text"`` from the leading bytes (HTML is told after decoding)."""
+    at = data.find(PDF_MAGIC, 0, 1024)
+    if at == 0 or (at > 0 and re.match(rb"%PDF-\d\.\d", data[at:at + 8]) and b"\x00" in data[:at] + data[at:2048]):
+        return "pdf"
+    if data.startswith(ZIP_MAGIC):
+        return "zip"
+    return "text"
+
+
+def read_bytes(data: bytes, path: Path | str = "<bytes>") -> SourceText:
+    """Turn the bytes of a PDF, DOCX, HTML or text file into a :class:`SourceText`."""
+    path = Path(path)
+    kind = sniff_format(data)
+    if kind == "pdf":
+        return _read_pdf(data, path)
+    if kind == "zip":
+        return _read_docx(data, path)
+    html_charset = None
+    if data.lstrip()[:1] == b"<" or data[:4] in (codecs.BOM_UTF8[:3] + b"<",):
+        from indexer.html_source import declared_charset
+
+        html_charset = declared_charset(data)
+    source = _decode_declared(data, path, html_charset) if html_charset else decode_bytes(data, path)
+    from indexer.html_source import looks_like_html
+
+    if looks_like_html(source.text):
+        from indexer.html_source import read_html
+
+        page = read_html(source.text)
+        if not page.text.strip():
+            raise SourceError(path, "HTML page without text")
+        return SourceText(path, page.text, source.encoding, "html", page.properties)
+    return source
+
+
+def _decode_declared(data: bytes, path: Path, charset: str) -> SourceText:
+    """Decode with the charset an HTML page declares; fall back to detection if unknown."""
+    try:
+        codec = codecs.lookup(charset).name
+    except LookupError:
+        return decode_bytes(data, path)
+    if data.startswith(codecs.BOM_UTF8) or data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return decode_bytes(data, path)  # a byte-order mark wins over the declaration
+    try:
+        return SourceText(path, _clean(data.decode(codec), path), codec)
+    except UnicodeDecodeError as err:
+        raise SourceError(path, f"invalid {charset} (declared by the page) at byte {err.start}") from None
+
+
+def _read_pdf(data: bytes, path: Path) -> SourceText:
+    from indexer.pdf_source import PdfError, read_pdf
+
+    try:
+        pdf = read_pdf(data)
+    except PdfError as err:
+        raise SourceError(path, str(err)) from None
+    if not pdf.text.strip():
+        raise SourceError(path, "no text layer (scanned or image-only PDF; run OCR first)")
+    return SourceText(path, pdf.text, "pdf", "pdf", pdf.info, pdf.pages)
+
+
+def _read_docx(data: bytes, path: Path) -> SourceText:
+    from indexer.docx_source import DocxError, read_docx
+
+    try:
+        docx = read_docx(data)
+    except DocxError as err:
+        raise SourceError(path, str(err)) from None
+    return SourceText(path, docx.text, "utf-8", "docx", docx.properties)
 
 
 def read_text(path: Path | str) -> str:
-    """The decoded text of ``path`` (see :func:`read_source`)."""
+    """The text of ``path`` (see :func:`read_source`)."""
     return read_source(path).text
