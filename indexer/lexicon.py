@@ -24,6 +24,7 @@ NUM = "<num>"
 #: Conjunctions and prepositions written joined to the next word, longest first.
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 PROCLITIC_COST = 1.0
+PROCLITIC_LETTERS = frozenset(p[0] for p in PROCLITICS)
 #: zipf value given to a word missing from the lexicon.
 OOV_ZIPF = -1.0
 
@@ -72,7 +73,7 @@ class Lexicon:
         """zipf of ``word``, else of its stem after a proclitic less :data:`PROCLITIC_COST`
         (``"والإخطار"`` is rarer than the list knows); ``None`` if neither is known."""
         z = self.zipfs.get(word)
-        if z is not None:
+        if z is not None or word[:1] not in PROCLITIC_LETTERS:
             return z
         for p in PROCLITICS:
             if word.startswith(p) and len(word) - len(p) >= 3:
@@ -113,6 +114,7 @@ class Bigrams:
     classes: dict[tuple[str, str], float]
     top: frozenset[str]
     mu: float = 4.0
+    _cls_cache: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls) -> "Bigrams":
@@ -138,7 +140,10 @@ class Bigrams:
         return self
 
     def cls(self, key: str) -> str:
-        return key if key in self.top else shape(key)
+        c = self._cls_cache.get(key)
+        if c is None:
+            c = self._cls_cache[key] = key if key in self.top else shape(key)
+        return c
 
     def logp(self, a: str, b: str) -> float:
         """log10 score of ``b`` following ``a`` (surface forms; keyed with :func:`lm_key`)."""

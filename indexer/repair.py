@@ -26,7 +26,7 @@ from indexer.repair_order import (
     reverse_visual,
 )
 from indexer.repair_tables import BIDI_CONTROLS, LAM_ALEF_SWAP, TATWEEL
-from indexer.repair_words import GlyphModel
+from indexer.repair_words import OOV_LOGP, GlyphModel
 
 #: Every kind of damage the repair knows, in the order the passes run.
 KINDS: tuple[str, ...] = (
@@ -60,9 +60,12 @@ def strip_tatweel(line: str) -> str:
 
 
 MARKER_TOKEN = re.compile(r"^-\d+$")
-DOC_VOCAB_BONUS = 0.7   # log10: a word the document itself spells is likelier
+DOC_VOCAB_BONUS = 1.5   # log10: a word the document itself spells is likelier
 STRONG_EVIDENCE = 5     # distinct words one entry alone turns into words
-HEADING_MARGIN = 4.0  # log10: a line is in the heading font if that model explains it this much better
+HEADING_MARGIN = 2.5
+#: Cheap test before scoring a line with the heading model: a sign its glyph map leaves
+#: (a word ending in ``/``, a run of WAW, a word ending in two ALEF).
+HEADING_SIGNS = re.compile(r"[\u0621-\u064A]/|وو|اا(?!\S)|وة(?!\S)")  # log10: a line is in the heading font if that model explains it this much better
 MIN_LINES_WITH_CUES = 2
 
 
@@ -92,6 +95,7 @@ class Repairer:
     body: GlyphModel = field(default_factory=GlyphModel.body)
     heading: GlyphModel = field(default_factory=GlyphModel.heading)
     lam_alef: GlyphModel = field(default_factory=lambda: GlyphModel("lam-alef", LAM_ALEF_SWAP))
+    _clean_cache: dict[str, str] = field(default_factory=dict, repr=False)
 
     # -- detection --------------------------------------------------------------------
     def detect(self, lines: list[str]) -> dict[str, int]:
@@ -143,7 +147,7 @@ class Repairer:
 
     def _is_heading_line(self, line: str) -> bool:
         plain = " ".join(line.replace(TATWEEL, "").split())
-        if not plain or len(plain.split()) > 16 or not ARABIC.search(plain):
+        if not plain or len(plain.split()) > 16 or not HEADING_SIGNS.search(plain):
             return False
         return self.heading.line_score(plain) - self.body.line_score(plain) >= HEADING_MARGIN
 
@@ -170,14 +174,18 @@ class Repairer:
         ordered: list[tuple[str, str]] = [(l, "") for l in work]
         if "run-order" in damage:
             # two passes: the second sees each next line as the first pass ordered it
+            seen: dict[tuple, tuple[str, str]] = {}
             for _ in range(2):
                 firsts = [self._first_word(l) for l, _ in ordered]
                 prev_tokens: list[str] = []
                 new_order = []
                 for i, line in enumerate(work):
                     nxt = next((firsts[j] for j in range(i + 1, min(i + 3, len(work))) if work[j].strip()), [])
-                    new, why = reorder_line(line, prev_tokens, nxt, clean=self._clean_token,
-                                            known=self._known)
+                    key = (line, tuple(prev_tokens[-1:]), tuple(nxt[:1]))
+                    if key not in seen:
+                        seen[key] = reorder_line(line, prev_tokens, nxt, clean=self._clean_token,
+                                                 known=self._known)
+                    new, why = seen[key]
                     new_order.append((new, why))
                     if new.strip():
                         prev_tokens = new.split()
@@ -200,7 +208,7 @@ class Repairer:
             if damage.keys() - {"tatweel", "bidi-controls"}:
                 new = " ".join(new.split())
             model = None
-            if "heading-font" in damage and self._is_heading_line(new):
+            if "heading-font" in damage and (self._is_heading_line(new) or self._is_heading_line(line)):
                 model = heading
             elif "body-font" in damage:
                 model = body
@@ -252,10 +260,16 @@ class Repairer:
         return toks[:1]
 
     def _known(self, word: str) -> bool:
-        return self.body.best(strip_marks(word.replace(TATWEEL, ""))).score > -9.5
+        return self.body.best(strip_marks(word.replace(TATWEEL, ""))).score > OOV_LOGP
 
     def _clean_token(self, token: str) -> str:
         """A token as the order model should score it: tatweel gone, glyphs repaired."""
+        hit = self._clean_cache.get(token)
+        if hit is None:
+            hit = self._clean_cache[token] = self._clean_uncached(token)
+        return hit
+
+    def _clean_uncached(self, token: str) -> str:
         if token.startswith(TATWEEL) or token.endswith(TATWEEL):
             return token.replace(TATWEEL, "")
         core = token.replace(TATWEEL, "")

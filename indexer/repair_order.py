@@ -35,7 +35,7 @@ DIGIT = re.compile(r"[0-9]")
 REVERSED_LIST_ITEM = re.compile(r"^\d+و$")
 REVERSED_LIST = re.compile(r"(?<![\w\u0621-\u064A])(?:\d+و\s+)+(?:\d+(?![\d\s]*و)|\d+و(?=\s*$))")
 
-MAX_PERMUTE = 6        # runs beyond this: only "as found", "reversed", "words reversed"
+MAX_PERMUTE = 4        # runs beyond this: only "as found", "reversed", "words reversed"
 PRIOR_REVERSED = 0.4   # log10 penalty of reversing the runs
 PRIOR_PERMUTED = 3.0   # log10 penalty of any other order
 WORDS_REVERSED_SPACED = 0.3

@@ -39,6 +39,8 @@ CORE = re.compile(r"^(?P<pre>[^\u0621-\u064A\u0640]*)(?P<core>.*?[\u0621-\u064A\
 NON_ARABIC_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF0-9\u0660-\u0669]")
 OOV_LOGP = -10.5  # log10 P of a word missing from the lexicon
 GAP_COST = 1.0
+PLAUSIBLE_MARGIN = 1.0  # extra evidence needed to re-read a common word
+PLAUSIBLE_LOGP = 3.5 - 9  # zipf 3.5: a word this common is never re-read through the table
 
 
 def logp(lex: Lexicon, word: str, bonus: dict[str, float] | None = None) -> float:
@@ -74,7 +76,7 @@ class GlyphModel:
     final_marks: str = ""
     lex: Lexicon = field(default_factory=lexicon)
     bonus: dict[str, float] = field(default_factory=dict)
-    _cache: dict[str, Choice] = field(default_factory=dict, repr=False)
+    _cache: dict[tuple[str, int], Choice] = field(default_factory=dict, repr=False)
 
     @classmethod
     def body(cls, table: tuple[Confusion, ...] = BODY_FONT, **kw) -> "GlyphModel":
@@ -91,6 +93,7 @@ class GlyphModel:
         return cls("heading-font", table, stretch_waw=True, final_marks="/", **kw)
 
     def _logp(self, word: str) -> float:
+        """log10 P of a candidate reading (the document's own words get :attr:`bonus`)."""
         return logp(self.lex, word, self.bonus)
 
     def with_costs(self, costs: dict[Confusion, float], bonus: dict[str, float]) -> "GlyphModel":
@@ -113,13 +116,15 @@ class GlyphModel:
                 start = word.find(c.seen, start + 1)
         return out
 
-    def candidates(self, word: str):
-        """Yield ``(reading, cost, edits)`` for ``word`` (marks already stripped)."""
+    def candidates(self, word: str, limit: int = MAX_EDITS):
+        """Yield ``(reading, cost, edits)`` for ``word`` (marks already stripped), using at
+        most ``limit`` entries of the table."""
         yield word, 0.0, 0
-        sites = self.sites(word)
-        for k in range(1, min(MAX_EDITS, len(sites)) + 1):
-            for combo in combinations(sites, k):
-                spans = sorted(combo, key=lambda s: s[0])
+        if limit <= 0:
+            return
+        sites = sorted(self.sites(word), key=lambda s: s[0])
+        for k in range(1, min(limit, len(sites)) + 1):
+            for spans in combinations(sites, k):
                 if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
                     continue
                 parts, pos, cost = [], 0, 0.0
@@ -131,17 +136,19 @@ class GlyphModel:
                 parts.append(word[pos:])
                 yield "".join(parts), cost, sum(1 for s in spans if s[2].cost > 0)
 
-    def best(self, word: str) -> Choice:
-        """The best reading of one Arabic core (cached)."""
-        hit = self._cache.get(word)
+    def best(self, word: str, max_edits: int = MAX_EDITS) -> Choice:
+        """The best reading of one Arabic core (cached), using at most ``max_edits`` entries."""
+        hit = self._cache.get((word, max_edits))
         if hit is not None:
             return hit
         plain = strip_marks(word) if not self.stretch_waw else self.unstretch(word)
-        base = self._logp(word)
-        best = Choice(word, base if plain == strip_marks(word) else self._logp(plain), 0)
+        base = logp(self.lex, word)
+        best = Choice(word, base if plain == strip_marks(word) else logp(self.lex, plain), 0)
         if plain != word and best.score > OOV_LOGP:
             best = Choice(plain.replace(TATWEEL, "") if self.stretch_waw else word, best.score, 0)
-        for reading, cost, edits in self.candidates(plain):
+        # a common word is left alone; a rare one may be one edit from a common one
+        limit = 0 if best.score >= PLAUSIBLE_LOGP else 1 if best.score > OOV_LOGP else max_edits
+        for reading, cost, edits in self.candidates(plain, limit):
             if edits == 0 and reading == plain:
                 continue
             score = self._logp(reading) - cost
@@ -151,7 +158,7 @@ class GlyphModel:
             score = self._logp(plain + extra) - GAP_COST
             if score > best.score:
                 best = Choice(plain + extra, score, 1)
-        self._cache[word] = best
+        self._cache[(word, max_edits)] = best
         return best
 
     def unstretch(self, word: str) -> str:
@@ -218,8 +225,8 @@ class GlyphModel:
         for extra in self.lost_initials:
             if pre:
                 break
-            cand = self.best(extra + strip_marks(core))
-            score = cand.score - GAP_COST
+            cand = self.best(extra + strip_marks(core), 1)
+            score = cand.score - GAP_COST - (PLAUSIBLE_MARGIN if c.score >= PLAUSIBLE_LOGP else 0.0)
             if score > c.score and cand.score > OOV_LOGP:
                 yield i + 1, cand.text, score
         # join with the next token through a letter shown as a space
@@ -229,8 +236,10 @@ class GlyphModel:
                 return
             _, core2, post2 = nxt
             c2 = self.best(core2)
+            if min(c.score, c2.score) >= PLAUSIBLE_LOGP and min(len(core), len(core2)) >= 3:
+                return  # two common words: not one word cut by a lost glyph
             for letter in self.gap_letters:
-                joined = self.best(strip_marks(core) + letter + strip_marks(core2))
+                joined = self.best(strip_marks(core) + letter + strip_marks(core2), 1)
                 score = joined.score - GAP_COST
                 if joined.score > OOV_LOGP and score > c.score + c2.score:
                     yield i + 2, pre + joined.text + post2, score
