@@ -347,10 +347,13 @@ def render_results(results: SearchResults, *, links: Links | None = None,
         clear_href = "#all"
     suggestion_href = (links.search(results.suggestion, **filters) if results.suggestion
                        else None)
+    more_href = None
+    if links.search_path is not None and results.total > len(results.hits):
+        more_href = links.search(query, **{**filters, "limit": str(len(results.hits) * 2)})
     return environment().get_template("results.html").render(
         results=results, views=views, facets=facets, clear_href=clear_href,
         filters=describe_filters(filters), suggestion_href=suggestion_href, links=links,
-        form=form)
+        form=form, more_href=more_href)
 
 
 def render_theme(summary: ThemeSummary, paragraphs: Sequence[Hit], *, links: Links,

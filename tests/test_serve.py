@@ -163,3 +163,23 @@ def test_serve_command_binds_to_loopback_by_default(built_index):
             proc.wait()
     assert proc.returncode == 0
     assert "stopped" in proc.stderr.read()
+
+
+def test_more_link_doubles_the_limit(app):
+    _, _, body = call(app, "/search", {"q": "الجنسية", "limit": "2"})
+    assert body.count('class="hit"') == 2
+    more = re.search(r'class="more-link" href="([^"]+)"', body)
+    assert more and "limit=4" in unescape(more.group(1))
+    path, _, qs = unescape(more.group(1)).partition("?")
+    _, _, body = call(app, path, qs)
+    assert body.count('class="hit"') == 4
+
+
+def test_no_results_page_links_to_the_suggestion(app):
+    status, _, body = call(app, "/search", {"q": "الجنسيت"})
+    assert status == 200 and "لا توجد نتائج" in body
+    link = re.search(r'هل تقصد:\s*<a href="([^"]+)"><bdi>([^<]+)</bdi>', body)
+    assert link and link.group(2) == "الجنسية"
+    path, _, qs = unescape(link.group(1)).partition("?")
+    _, _, suggested = call(app, path, qs)
+    assert "<mark>" in suggested
