@@ -40,7 +40,7 @@ from indexer.normalize import (
     normalize_keep_endings,
     normalize_word,
 )
-from indexer.stopwords import stop_words
+from indexer.stopwords import stop_words, stop_words_with_proclitics
 
 __all__ = [
     "ArabicTokenizer",
@@ -48,8 +48,13 @@ __all__ = [
     "StopFilter",
     "LightStemFilter",
     "TokenInfo",
+    "CharNgramFilter",
     "exact_analyzer",
     "stem_analyzer",
+    "gram_analyzer",
+    "FIELD_BOOSTS",
+    "BM25_K1",
+    "BM25_B",
     "make_analyzer",
     "normalize_word",
     "stem_word",
@@ -201,14 +206,26 @@ class StopFilter(Filter):
     ['المدرسه']
     """
 
-    def __init__(self, additions: bool = True) -> None:
+    def __init__(self, additions: bool = True, proclitics: bool = True) -> None:
+        """``additions``: our question words on top of Lucene's list; ``proclitics``: also
+        stop a stop word written behind و ف ب ل ك (``ولذلك``, ``فهي``, ``بها``)."""
         self.additions = additions
+        self.proclitics = proclitics
 
     def __eq__(self, other: object) -> bool:
-        return other.__class__ is self.__class__ and other.additions == self.additions
+        return other.__class__ is self.__class__ and (other.additions, other.proclitics) == (
+            self.additions,
+            self.proclitics,
+        )
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update({"proclitics": False, **state})
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        stops = stop_words(additions=self.additions)
+        if self.proclitics:
+            stops = stop_words_with_proclitics(additions=self.additions)
+        else:
+            stops = stop_words(additions=self.additions)
         for t in tokens:
             if t.text in stops:
                 if t.removestops:
@@ -358,22 +375,74 @@ class LightStemFilter(Filter):
             yield t
 
 
+@lru_cache(maxsize=200_000)
+def char_ngrams(word: str, n: int = 3) -> tuple[str, ...]:
+    """The character n-grams of a word; a word shorter than ``n`` is its own single gram.
+
+    >>> char_ngrams("لسويسرا")
+    ('لسو', 'سوي', 'ويس', 'يسر', 'سرا')
+    """
+    if len(word) <= n:
+        return (word,)
+    return tuple(word[i : i + n] for i in range(len(word) - n + 1))
+
+
+class CharNgramFilter(Filter):
+    """Replace each (normalized, not stopped) word by its character n-grams.
+
+    Every gram keeps its word's position and character offsets, so a highlight lands on the
+    whole word. This is the fallback that still matches when affixes differ in a way the light
+    stemmer does not undo (``لسويسرا`` / ``سويسرا``, ``ابنتي`` / ``ابنته``).
+
+    >>> [t.text for t in CharNgramFilter()(NormalizeFilter()(ArabicTokenizer()("سويسرا")))]
+    ['سوي', 'ويس', 'يسر', 'سرا']
+    """
+
+    is_morph = True
+
+    def __init__(self, n: int = 3) -> None:
+        self.n = n
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__ and other.n == self.n
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        n = self.n
+        for t in tokens:
+            if t.stopped:
+                yield t
+                continue
+            for gram in char_ngrams(t.text, n):
+                t.text = gram
+                yield t
+
+
 # ---------------------------------------------------------------------------------------------
 # The analyzers
 # ---------------------------------------------------------------------------------------------
+
+#: How the application queries the three indexed forms: an OR over the fields, each term's
+#: score multiplied by its field's boost (chosen by bench/relevance.py, docs/relevance.md).
+FIELD_BOOSTS: dict[str, float] = {"stem": 1.0, "exact": 0.2, "gram": 0.5}
+#: BM25F parameters for ``whoosh.scoring.BM25F(B=BM25_B, K1=BM25_K1)``.
+BM25_K1: float = 0.9
+BM25_B: float = 0.75
 
 
 def make_analyzer(*, stemmer: str | None = DEFAULT_STEMMER, stop: bool | str = True) -> Analyzer:
     """Build a chain: tokenizer | normalize [| stop words] [| stem].
 
-    ``stop``: True (our list), ``"lucene"`` (Lucene's list alone) or False. ``stemmer``: a key of
-    :data:`STEMMERS` or None. Used by the benchmark to compare variants; the application uses
+    ``stop``: True (our list, proclitic-aware), ``"lucene"`` (Lucene's list alone) or False.
+    ``stemmer``: a key of :data:`STEMMERS`, ``"ngram3"`` (character 3-grams) or None. Used by the benchmark to compare variants; the application uses
     :func:`exact_analyzer` and :func:`stem_analyzer`.
     """
     chain = ArabicTokenizer() | NormalizeFilter()
     if stop:
-        chain = chain | StopFilter(additions=(stop != "lucene"))
-    if stemmer and stemmer != "none":
+        lucene = stop == "lucene"
+        chain = chain | StopFilter(additions=not lucene, proclitics=not lucene)
+    if stemmer == "ngram3":
+        chain = chain | CharNgramFilter(3)
+    elif stemmer and stemmer != "none":
         chain = chain | LightStemFilter(stemmer)
     return chain
 
@@ -388,6 +457,13 @@ def exact_analyzer() -> Analyzer:
 def stem_analyzer() -> Analyzer:
     """The stemmed form: normalized, stop words removed, light-stemmed. Built once per process."""
     return make_analyzer(stemmer=DEFAULT_STEMMER, stop=True)
+
+
+@lru_cache(maxsize=1)
+def gram_analyzer() -> Analyzer:
+    """Character 3-grams of each normalized non-stop word (a recall fallback field, not for
+    phrases: index it with ``TEXT(phrase=False)``). Built once per process."""
+    return make_analyzer(stemmer="ngram3", stop=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -419,7 +495,7 @@ def explain(text: str) -> list[TokenInfo]:
     >>> [(i.surface, i.normalized, i.stem) for i in explain("وفي الصحفيين")]
     [('وفي', 'وفي', ''), ('الصحفيين', 'الصحفيين', 'صحف')]
     """
-    stops = stop_words()
+    stops = stop_words_with_proclitics()
     out: list[TokenInfo] = []
     for match in word_pattern().finditer(text):
         surface = match.group()

@@ -43,6 +43,34 @@ def stop_words(*, additions: bool = True) -> frozenset[str]:
     return frozenset(w for w in (normalize_word(w) for w in words) if w)
 
 
+#: Proclitics (conjunctions and prepositions written joined to the next word) that turn a stop
+#: word into another spelling of a stop word: وفي، فهو، بها، لذلك، وبعد، ولكن، فلما.
+PROCLITICS: tuple[str, ...] = (
+    "\N{ARABIC LETTER WAW}",
+    "\N{ARABIC LETTER FEH}",
+    "\N{ARABIC LETTER BEH}",
+    "\N{ARABIC LETTER LAM}",
+    "\N{ARABIC LETTER KAF}",
+    "\N{ARABIC LETTER WAW}\N{ARABIC LETTER BEH}",
+    "\N{ARABIC LETTER WAW}\N{ARABIC LETTER LAM}",
+    "\N{ARABIC LETTER FEH}\N{ARABIC LETTER BEH}",
+    "\N{ARABIC LETTER FEH}\N{ARABIC LETTER LAM}",
+    "\N{ARABIC LETTER WAW}\N{ARABIC LETTER KAF}",
+)
+
+
+@lru_cache(maxsize=4)
+def stop_words_with_proclitics(*, additions: bool = True) -> frozenset[str]:
+    """The stop words plus each of them (of 2+ letters) behind a proclitic: ``"ولذلك"``,
+    ``"فهي"``, ``"بها"``. Applied to normalized words; see docs/relevance.md for the effect.
+
+    >>> {"وهذه", "لذلك", "فهذا"} <= stop_words_with_proclitics()
+    True
+    """
+    base = stop_words(additions=additions)
+    return base | frozenset(p + w for p in PROCLITICS for w in base if len(w) >= 2)
+
+
 def lucene_stop_words() -> frozenset[str]:
     """Lucene's Arabic list alone, normalized (the baseline in the relevance benchmark)."""
     return stop_words(additions=False)
