@@ -37,7 +37,7 @@ FOOTNOTE_SIZE_RATIO = 0.88
 #: A line ending this many body-size ems before the far margin is a paragraph's last line.
 SHORT_LINE_EMS = 2.5
 #: A vertical gap this many times the usual line pitch separates blocks.
-BLOCK_GAP_RATIO = 1.45
+BLOCK_GAP_RATIO = 1.15
 
 _PAGE_NUMBER = re.compile(r"^[\s\-–—.()|]*(?:page|صفحة|الصفحة)?\s*[\d٠-٩]{1,4}(?:\s*(?:/|of|من)\s*[\d٠-٩]{1,4})?[\s\-–—.()|]*$", re.I)
 _MARKER_START = re.compile(r"^\s*(?:[\d٠-٩]{1,4}\s?[-.)]|-\s?[\d٠-٩]{1,4}\s|\(?[\d٠-٩]{1,3}\)\s|[•\u25aa\u25cf\u2013\u2014-]\s|[أ-ي][.)]\s|\([أ-ي]\)\s)")
@@ -168,6 +168,7 @@ class Line:
     rtl: bool
     page: int = 0
     glyphs: list[Glyph] = field(default_factory=list, repr=False)
+    baseline: float = 0.0
 
     @classmethod
     def from_glyphs(cls, glyphs: Sequence[Glyph], page: int = 0, superscripts: bool = True) -> "Line":
@@ -211,12 +212,17 @@ class Line:
         if superscripts:
             text = _bracket_superscripts(text, bases, size, base_line)
         text = _join_detached_ya(re.sub(r" {2,}", " ", text).strip())
+        text = _FATHATAN_BEFORE_ALEF.sub(lambda m: m.group(1) + FATHATAN, text)
         bold = sum(len(g.text) for g in body if g.bold) > 0.6 * sum(len(g.text) for g in body)
         return cls(text, min(g.x0 for g in body), max(g.x1 for g in body), min(g.top for g in body),
-                   max(g.bottom for g in body), size, bold, rtl, page, list(body))
+                   max(g.bottom for g in body), size, bold, rtl, page, list(body), base_line)
 
 
 FATHATAN = "\N{ARABIC FATHATAN}"
+#: The text given to a glyph whose font has no Unicode entry for it.
+UNMAPPED_GLYPH = "\N{REPLACEMENT CHARACTER}"
+ALEFS = frozenset("\N{ARABIC LETTER ALEF}\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}"
+                  "\N{ARABIC LETTER ALEF WITH HAMZA BELOW}\N{ARABIC LETTER ALEF WITH MADDA ABOVE}")
 
 
 def _is_lost_tanween(g: Glyph, bases: Sequence[Glyph], size: float, base_line: float) -> bool:
@@ -235,9 +241,13 @@ def _is_filler(g: Glyph) -> bool:
     """A justification filler: an Arabic letter glyph drawn (almost) without width.
 
     Word stretches justified Arabic lines with hair-thin kashida glyphs whose Unicode entry
-    is a letter (seen as ``ق``); a real letter is at least a tenth of an em wide.
+    is a letter (seen as ``ق``); a real letter is at least a tenth of an em wide. LibreOffice's
+    kashida glyphs have no Unicode entry at all (:data:`UNMAPPED_GLYPH`). A zero-width alef is
+    no filler: LibreOffice draws lam-alef as a lam glyph plus an empty alef.
     """
-    return g.x1 - g.x0 < 0.08 * g.size and glyph_class(g.text) == "R"
+    if g.text == UNMAPPED_GLYPH:
+        return True
+    return g.x1 - g.x0 < 0.08 * g.size and glyph_class(g.text) == "R" and g.text not in ALEFS
 
 
 def _with_spaces(bases: list[Glyph], spaces: list[Glyph]) -> list[Glyph]:
@@ -277,6 +287,10 @@ NON_JOINING = frozenset("اأإآدذرزوؤةءى")
 _DETACHED_YA = re.compile(r"(?<=[\u0621-\u064a])([\u0621-\u064a]) ([يى])(?=[\s.,،؛:)\]]|$)")
 
 
+#: Fathatan drawn over the lam of a lam-alef ligature comes out before the alef.
+_FATHATAN_BEFORE_ALEF = re.compile("\N{ARABIC FATHATAN}([\N{ARABIC LETTER ALEF}\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}])")
+
+
 def _join_detached_ya(text: str) -> str:
     """``المدرس ي`` -> ``المدرسي``: Word draws a space glyph before some final ya glyphs.
 
@@ -304,9 +318,11 @@ def _attach_marks(atoms: list[str], bases: list[Glyph], atom_of: dict[int, int],
     for m in marks:
         centre = (m.x0 + m.x1) / 2
 
-        def distance(k: int) -> float:
+        def distance(k: int) -> tuple[bool, float]:
             b = bases[k]
-            return 0.0 if b.x0 <= centre <= b.x1 else min(abs(b.x0 - centre), abs(b.x1 - centre))
+            far = 0.0 if b.x0 <= centre <= b.x1 else min(abs(b.x0 - centre), abs(b.x1 - centre))
+            # a mark belongs on a letter: a letter within a fifth of an em beats a dash under it
+            return (not (far <= 0.2 * m.size and glyph_class(b.text) == "R"), far)
 
         best = min(atom_of, key=distance)
         extra[atom_of[best]] = extra.get(atom_of[best], "") + m.text
@@ -517,19 +533,20 @@ def _text_margins(pages: Sequence[Page], body: float) -> tuple[float, float]:
 
 
 def _line_pitch(pages: Sequence[Page], body: float) -> float:
-    """The usual distance between consecutive body lines on a page."""
+    """The distance between consecutive lines of one paragraph (body size, same page)."""
     gaps = []
     for page in pages:
-        tops = [line.top for line in page.lines if abs(line.size - body) < 1]
+        tops = [line.baseline for line in page.lines if abs(line.size - body) < 1]
         gaps += [b - a for a, b in zip(tops, tops[1:]) if 0 < b - a < 3 * body]
-    return statistics.median(gaps) if gaps else 1.3 * body
+    # the low fifth: lines inside a paragraph, not the wider gaps between blocks
+    return sorted(gaps)[len(gaps) // 5] if gaps else 1.3 * body
 
 
 def _starts_block(prev: Line, line: Line, left: float, right: float, body: float,
                   pitch: float) -> bool:
     """Whether ``line`` begins a new block rather than continuing ``prev``'s."""
     same_page = prev.page == line.page
-    if same_page and line.top - prev.top > BLOCK_GAP_RATIO * pitch:
+    if same_page and line.baseline - prev.baseline > BLOCK_GAP_RATIO * pitch:
         return True
     if prev.bold != line.bold or abs(prev.size - line.size) > 1:
         return True

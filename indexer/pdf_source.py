@@ -113,7 +113,7 @@ def read_pdf(data: bytes, only_pages: Iterable[int] | None = None) -> PdfText:
             raise PdfError(f"damaged PDF ({_short(err)})") from None
     unmapped = sum(1 for _, _, glyphs in read for g in glyphs if g.text == "\ufffd")
     total = sum(len(glyphs) for _, _, glyphs in read)
-    pages = [Page(number, width, height, group_lines([g for g in glyphs if g.text != "\ufffd"], number))
+    pages = [Page(number, width, height, group_lines(glyphs, number))
              for number, (width, height, glyphs) in enumerate(read, start=1)]
     if not pages:
         raise PdfError("PDF without pages")

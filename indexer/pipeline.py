@@ -14,8 +14,10 @@ from pathlib import Path
 from indexer.records import Document
 from indexer.sources import SourceError, read_source
 
-#: Files in a folder that are never documents: sidecars, code, notes, hidden files.
-SKIPPED_SUFFIXES = frozenset({".json", ".py", ".pyc", ".md", ".cfg", ".toml", ".lock"})
+#: Files in a folder that are never documents: sidecars, code, notes, images, archives.
+SKIPPED_SUFFIXES = frozenset({".json", ".py", ".pyc", ".md", ".cfg", ".toml", ".lock",
+                              ".png", ".jpg", ".jpeg", ".gif", ".svg", ".css", ".js",
+                              ".zip", ".gz", ".tar", ".7z", ".exe", ".db", ".sqlite"})
 
 
 def bundled_data_dir() -> Path:
@@ -61,14 +63,24 @@ def document_id(path: Path, metadata: dict) -> str:
 
 
 def load_document(path: Path | str) -> Document:
-    """Read, repair and parse one file; raises :class:`SourceError` for unreadable files."""
+    """Read, repair and parse one file (text, PDF, DOCX or HTML).
+
+    Raises :class:`SourceError` for unreadable files. The document's metadata merges, from
+    weakest to strongest: how it was read (path, format, encoding, pages), what the file and
+    its text state (title, UN symbol, State, session, date; the file name as title otherwise,
+    see :mod:`indexer.metadata`), and the sidecar ``<stem>.json``, which always wins.
+    """
+    from indexer.metadata import document_fields
     from indexer.structure import parse_text
 
     path = Path(path)
     source = read_source(path)
-    metadata = document_metadata(path)
-    doc = document_id(path, metadata)
+    sidecar = document_metadata(path)
+    doc = document_id(path, sidecar)
     parsed = parse_text(source.text, doc)
-    metadata = {"path": str(path), "encoding": source.encoding, **metadata}
+    read = {"path": str(path), "format": source.format, "encoding": source.encoding}
+    if source.pages is not None:
+        read["pages"] = source.pages
+    metadata = {**read, **document_fields(source.text, source.properties, path), **sidecar}
     return Document(parsed.doc, parsed.sections, parsed.paragraphs, parsed.footnotes,
                     title=metadata.get("title_ar") or metadata.get("title"), metadata=metadata)
