@@ -1,0 +1,1 @@
+"""fahras benchmarks: speed and memory (run.py) and retrieval quality (relevance.py)."""
