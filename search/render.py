@@ -284,7 +284,7 @@ class SearchForm:
     action: str
     query: str = ""
     theme: str | None = None
-    rec: int | None = None
+    rec: str | None = None
     doc: str | None = None
     themes: tuple[str, ...] = ()
     docs: tuple[tuple[str, str], ...] = ()
