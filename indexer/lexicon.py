@@ -114,30 +114,53 @@ class Bigrams:
     classes: dict[tuple[str, str], float]
     top: frozenset[str]
     mu: float = 4.0
+    _floor: dict[str, float] = field(default_factory=dict, repr=False)
     _cls_cache: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls) -> "Bigrams":
+        """Read ``ar_bigrams.tsv.gz`` (written by ``indexer/tables/build_tables.py``)."""
         pairs: dict[tuple[str, str], int] = {}
         firsts: dict[str, int] = {}
+        classes: dict[tuple[str, str], float] = {}
+        floors: dict[str, float] = {}
+        top: list[str] = []
         with _table("ar_bigrams.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
             for line in fh:
-                a, b, c = line.rstrip("\n").split("\t")
-                n = int(c)
-                pairs[(a, b)] = n
-                firsts[a] = firsts.get(a, 0) + n
-        top = frozenset(sorted(firsts, key=lambda w: -firsts[w])[:TOP_WORDS])
-        self = cls(pairs, firsts, {}, top)
-        counts: dict[tuple[str, str], int] = {}
-        totals: dict[str, int] = {}
-        for (a, b), n in pairs.items():
-            ca, cb = self.cls(a), self.cls(b)
-            counts[(ca, cb)] = counts.get((ca, cb), 0) + n
-            totals[ca] = totals.get(ca, 0) + n
-        ncls = len({cb for _, cb in counts})
-        self.classes = {k: math.log10((n + 0.5) / (totals[k[0]] + 0.5 * ncls)) for k, n in counts.items()}
-        self._floor = {a: math.log10(0.5 / (t + 0.5 * ncls)) for a, t in totals.items()}
+                kind, *f = line.rstrip("\n").split("\t")
+                if kind == "W":
+                    pairs[(f[0], f[1])] = int(f[2])
+                elif kind == "N":
+                    firsts[f[0]] = int(f[1])
+                elif kind == "C":
+                    classes[(f[0], f[1])] = float(f[2])
+                elif kind == "F":
+                    floors[f[0]] = float(f[1])
+                elif kind == "T":
+                    top.append(f[0])
+        self = cls(pairs, firsts, classes, frozenset(top))
+        self._floor = floors
         return self
+
+    @staticmethod
+    def tables(counts: dict[tuple[str, str], int]) -> dict:
+        """From all word-pair counts: the first-word totals, the top words, and the class
+        bigram log-probabilities with their per-class floors (used at build time)."""
+        firsts: dict[str, int] = {}
+        for (a, _), n in counts.items():
+            firsts[a] = firsts.get(a, 0) + n
+        top = sorted(firsts, key=lambda w: (-firsts[w], w))[:TOP_WORDS]
+        probe = Bigrams({}, firsts, {}, frozenset(top))
+        ccounts: dict[tuple[str, str], int] = {}
+        totals: dict[str, int] = {}
+        for (a, b), n in counts.items():
+            ca, cb = probe.cls(a), probe.cls(b)
+            ccounts[(ca, cb)] = ccounts.get((ca, cb), 0) + n
+            totals[ca] = totals.get(ca, 0) + n
+        ncls = len({cb for _, cb in ccounts})
+        classes = {k: math.log10((n + 0.5) / (totals[k[0]] + 0.5 * ncls)) for k, n in ccounts.items()}
+        floors = {a: math.log10(0.5 / (t + 0.5 * ncls)) for a, t in totals.items()}
+        return {"firsts": firsts, "top": top, "classes": classes, "floors": floors}
 
     def cls(self, key: str) -> str:
         c = self._cls_cache.get(key)

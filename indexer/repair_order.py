@@ -42,7 +42,7 @@ WORDS_REVERSED_SPACED = 0.3
 LEADING_PUNCT_COST = 3.0
 LOOSE_PIECE_COST = 2.5     # a split word whose other half is not next to it
 GLUE_COST = 2.5            # the order as found, in a line with a number glued to a word
-PRIOR_ROTATED = 1.0        # the first or last run moved to the other end
+PRIOR_ROTATED = 2.0        # the first or last run moved to the other end
 PRIOR_WORDS_REVERSED = 2.0
 WORDS_REVERSED_PER_WORD = 0.45  # clean UN lines: reversal scores better by > 0.4/word in 0.1%
 
@@ -104,7 +104,7 @@ def _tokens_with_gaps(line: str) -> list[tuple[str, bool]]:
         gap, tok = m.group(1), m.group(2).replace("\x00", " ").replace("\x01", " ")
         hard = len(gap) >= 2
         # a number glued to a letter, or a full stop glued to the next word: two runs
-        pieces = re.split(r"(?<=[\d\)])(?=[\u0621-\u064A](?!$))|(?<=[\u0621-\u064A][\u0621-\u064A\u064B-\u0652])(?=\d)|(?<=[.])(?=[\u0621-\u064A])", tok)
+        pieces = re.split(r"(?<=\.)(?=\d)|(?<=[\d])(?=[\u0621-\u064A](?!$))|(?<=[\u0621-\u064A][\u0621-\u064A\u064B-\u0652])(?=\d)|(?<=[.])(?=[\u0621-\u064A])", tok)
         for k, piece in enumerate(pieces):
             if piece:
                 out.append((piece, hard or k > 0))
@@ -296,11 +296,13 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     gaps = re.findall(r"(?<=\S)\s+(?=\S)", line.strip())
     word_by_word = len(gaps) >= 4 and sum(len(g) >= 2 for g in gaps) >= 0.4 * len(gaps)
     best_tokens, best_score, best_prior = None, float("-inf"), 0.0
-    glued = bool(GLUE.search(line))
+    glued = bool(GLUE.search(line)) or any(r.head_piece or r.tail_piece for r in runs)
     for tokens, prior in order_candidates(runs, word_by_word):
+        if glued and prior == PRIOR_REVERSED:
+            prior = 0.0  # the line shows extraction traces: reversed runs are the usual case
+        elif glued and prior == 0.0:
+            prior = GLUE_COST
         s = score_order(tokens, before, after, lm, clean, known) - prior
-        if prior == 0.0 and glued:
-            s -= GLUE_COST
         if s > best_score:
             best_tokens, best_score, best_prior = tokens, s, prior
     assert best_tokens is not None

@@ -46,24 +46,57 @@ def build_words(out: Path) -> int:
     return sum(len(ws) for ws in groups.values())
 
 
-def build_bigrams(devset: Path, out: Path) -> int:
+HELD_OUT = 1000  # last test-set sentences, kept for the generalisation bench
+LEADING_NUMBER = re.compile(r"^\s*[\d\u0660-\u0669]+\s*[-.)]\s*")
+
+
+def training_lines(devset: Path, testset: Path | None, tydi: Path | None) -> list[str]:
+    lines = devset.read_text(encoding="utf-8").splitlines()
+    if testset is not None:
+        lines += testset.read_text(encoding="utf-8").splitlines()[:-HELD_OUT]
+    if tydi is not None:
+        import json
+
+        for row in tydi.read_text(encoding="utf-8").splitlines():
+            lines += re.split(r"(?<=[.!؟])\s+", json.loads(row)["text"])
+    return [LEADING_NUMBER.sub("", l) for l in lines]
+
+
+MIN_PAIR_COUNT = 2  # word pairs seen once only count through their classes
+
+
+def build_bigrams(lines: list[str], out: Path) -> int:
+    """Write the pair model: ``T`` top words, ``N`` first-word totals, ``C``/``F`` class
+    bigram log-probabilities and floors (from all pairs), ``W`` word pairs seen twice+."""
+    from indexer.lexicon import Bigrams
+
     pairs: Counter[tuple[str, str]] = Counter()
-    for line in devset.read_text(encoding="utf-8").splitlines():
+    for line in lines:
         toks = ["<s>"] + [lm_key(t) for t in lm_tokens(line)] + ["</s>"]
         pairs.update(zip(toks, toks[1:]))
-    rows = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
+    t = Bigrams.tables(dict(pairs))
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        for (a, b), c in rows:
-            fh.write(f"{a}\t{b}\t{c}\n")
-    return len(rows)
+        fh.writelines(f"T\t{w}\n" for w in t["top"])
+        fh.writelines(f"N\t{w}\t{n}\n" for w, n in sorted(t["firsts"].items()) if n >= MIN_PAIR_COUNT)
+        fh.writelines(f"C\t{a}\t{b}\t{p:.3f}\n" for (a, b), p in sorted(t["classes"].items()))
+        fh.writelines(f"F\t{a}\t{p:.3f}\n" for a, p in sorted(t["floors"].items()))
+        kept = sorted(((a, b, c) for (a, b), c in pairs.items() if c >= MIN_PAIR_COUNT),
+                      key=lambda r: (-r[2], r[0], r[1]))
+        fh.writelines(f"W\t{a}\t{b}\t{c}\n" for a, b, c in kept)
+    return len(kept)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--un-devset", type=Path, required=True)
+    ap.add_argument("--un-testset", type=Path)
+    ap.add_argument("--tydi", type=Path)
+    ap.add_argument("--skip-words", action="store_true")
     args = ap.parse_args()
-    print("words:", build_words(HERE / "ar_words.txt.gz"))
-    print("bigrams:", build_bigrams(args.un_devset, HERE / "ar_bigrams.tsv.gz"))
+    if not args.skip_words:
+        print("words:", build_words(HERE / "ar_words.txt.gz"))
+    lines = training_lines(args.un_devset, args.un_testset, args.tydi)
+    print("bigrams:", build_bigrams(lines, HERE / "ar_bigrams.tsv.gz"))
 
 
 if __name__ == "__main__":
