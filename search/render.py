@@ -108,6 +108,14 @@ def highlight(text: str, spans: Iterable[tuple[int, int]] = ()) -> Markup:
     return Markup("").join(pieces)
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` with ``noun`` ("paragraphs" or "results") in the form Arabic grammar wants."""
+    from search.terminal import PARAGRAPH_FORMS, RESULT_FORMS, count_phrase
+
+    forms = {"paragraphs": PARAGRAPH_FORMS, "results": RESULT_FORMS}[noun]
+    return count_phrase(int(n), forms)
+
+
 def _load_template(name: str) -> str:
     """A template's source from the installed ``fahras_templates`` package."""
     if not _TEMPLATE_NAME.match(name):
@@ -126,6 +134,7 @@ def environment() -> Environment:
         finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
     )
     env.filters["plain"] = strip_controls
+    env.filters["counted"] = counted
     env.globals["highlight"] = highlight
     return env
 

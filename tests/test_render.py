@@ -156,6 +156,9 @@ def test_theme_recommendation_document_and_home_pages():
     rec = render_recommendation(2, make_results(), links=links)
     page_checks(rec)
     assert 'href="../themes/1.html"' in rec
+    assert '<a class="chip current" href="../recs/2.html"' in rec
+    assert 'class="chip" href="../recs/1.html"' in rec
+    assert "رد الدولة على التوصية: فقرة واحدة." in rec
 
     class Doc:
         doc, title, paragraphs, metadata = "kz", f"كازاخستان {EVIL}", 1, {"state": EVIL}
