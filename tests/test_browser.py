@@ -252,3 +252,20 @@ def test_narrow_screen_and_print(browser, site_dir, rendered_file):
     shot(page, "render-results-print")
     watch.assert_clean()
     context.close()
+
+
+def test_rendered_no_results_page_shows_the_suggestion(page, built_index, tmp_path):
+    from search.cli import main
+
+    out = tmp_path / "none.html"
+    result = CliRunner().invoke(main, ["render", "الجنسيت", "--index", str(built_index),
+                                       "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    watch = Watch(page, ("file://", "data:"))
+    page.goto(out.as_uri())
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert page.locator(".total").inner_text() == "0"
+    assert page.locator(".suggestion bdi").inner_text() == "الجنسية"
+    assert page.locator(".suggestion").is_visible()
+    shot(page, "render-no-results")
+    watch.assert_clean()
