@@ -205,6 +205,69 @@ def write_image_only_pdf(path: Path) -> None:
     image.save(path, "PDF", resolution=72)
 
 
+#: A second document: footnotes and a paragraph that runs across a page break.
+FOOTNOTED = [
+    ("heading", "أولاً- التعاون مع آليات حقوق الإنسان: التوصيات 3 و4"),
+    ("paragraph", "1- قدمت الحكومة تقريرها الدوري الثالث إلى لجنة حقوق الطفل في موعده", "1"),
+    ("paragraph", "2- ووجهت الحكومة دعوة دائمة إلى جميع المكلفين بولايات في إطار الإجراءات الخاصة، وزار البلد خلال الفترة المشمولة بالتقرير أربعة من المقررين الخاصين", "2"),
+    ("paragraph", "3- " + " ".join(["وتواصل الحكومة حوارها مع هيئات المعاهدات ومع المفوضية السامية لحقوق الإنسان بشأن متابعة التوصيات، وتنشر ردودها على موقعها الرسمي باللغتين العربية والإنجليزية."] * 14), None),
+    ("paragraph", "4- وتعتزم الحكومة تقديم تقرير منتصف المدة في إطار الاستعراض الدوري الشامل.", None),
+]
+FOOTNOTES = {"1": "CRC/C/ZMR/3, الفقرات 10 إلى 14.", "2": "A/HRC/98/41/Add.2."}
+
+
+def footnoted_text() -> str:
+    """The known text of the footnoted document as fahras should give it (notes last)."""
+    blocks = []
+    for item in FOOTNOTED:
+        text = item[1]
+        if len(item) > 2 and item[2]:
+            text += f" ({item[2]})"
+        blocks.append(text)
+    notes = "\n".join(f"{n} {t}" for n, t in FOOTNOTES.items())
+    return "\n\n".join(blocks) + "\n\n" + notes + "\n"
+
+
+def write_fodt(path: Path) -> None:
+    """The footnoted document as a flat OpenDocument file (LibreOffice turns it into PDF)."""
+    from xml.sax.saxutils import escape
+
+    body = []
+    for item in FOOTNOTED:
+        kind, text = item[0], item[1]
+        style = "H" if kind == "heading" else "P"
+        note = ""
+        if len(item) > 2 and item[2]:
+            n = item[2]
+            note = (f'<text:note text:id="n{n}" text:note-class="footnote"><text:note-citation>{n}'
+                    f'</text:note-citation><text:note-body><text:p text:style-name="F">'
+                    f'{escape(FOOTNOTES[n])}</text:p></text:note-body></text:note>')
+        body.append(f'<text:p text:style-name="{style}">{escape(text)}{note}</text:p>')
+    paragraph = ('style:writing-mode="rl-tb" fo:text-align="justify" fo:margin-bottom="0.25cm"')
+    font = ('style:font-name-complex="Noto Naskh Arabic" style:font-name="Noto Naskh Arabic" '
+            'fo:font-size="{0}pt" style:font-size-complex="{0}pt"')
+    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="Noto Naskh Arabic" svg:font-family="Noto Naskh Arabic"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/></office:font-face-decls>
+<office:automatic-styles>
+<style:style style:name="P" style:family="paragraph"><style:paragraph-properties {paragraph}/>
+<style:text-properties {font.format(13)}/></style:style>
+<style:style style:name="H" style:family="paragraph"><style:paragraph-properties {paragraph}/>
+<style:text-properties {font.format(14)} fo:font-weight="bold" style:font-weight-complex="bold"/></style:style>
+<style:style style:name="F" style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb"/>
+<style:text-properties {font.format(10)}/></style:style>
+</office:automatic-styles>
+<office:body><office:text>
+{chr(10).join(body)}
+</office:text></office:body></office:document>
+""", encoding="utf-8")
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{STEM}.txt").write_text(source_text(), encoding="utf-8")
@@ -217,6 +280,11 @@ def main() -> None:
                               "DocumentOpenPassword": {"type": "string", "value": "secret"}})
         encrypted = soffice_pdf(docx_path, Path(tmp), options)
         shutil.copy(encrypted, OUT / "encrypted.pdf")
+    (OUT / "upr_footnotes.txt").write_text(footnoted_text(), encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        fodt = Path(tmp) / "upr_footnotes.fodt"
+        write_fodt(fodt)
+        shutil.copy(soffice_pdf(fodt, Path(tmp)), OUT / "upr_footnotes.pdf")
     write_html(OUT / f"{STEM}.html")
     write_image_only_pdf(OUT / "image_only.pdf")
     data = (OUT / f"{STEM}.pdf").read_bytes()

@@ -96,62 +96,67 @@ NUMBER_JOINERS = frozenset("./,:-%٫٬")
 def logical_order(atoms: Sequence[str], rtl: bool) -> list[str]:
     """Reorder a line's atoms (glyph texts and spaces, left to right) into reading order.
 
-    A right-to-left line is reversed, then each run of Latin words and each number is turned
-    back; a left-to-right line keeps its order and turns back its Arabic runs.
+    The line is cut into units read left to right on the page: a run of Latin text (with the
+    digits and punctuation inside or right after it, UAX #9 rule W7), a number (digits with
+    single joiners such as ``/`` or ``.``), or one other atom. A right-to-left line reads its
+    units from the right; a left-to-right line reads them from the left but reverses each run
+    of Arabic (keeping its numbers' digits in order).
 
     >>> "".join(logical_order(["2", "0", "2", "2", " ", "ة", "ن", "س"], rtl=True))
     'سنة 2022'
+    >>> "".join(logical_order(list("3/RMZ/C/CRC"[::-1]) + [" ", "ى", "ل", "إ"], rtl=True))
+    'إلى CRC/C/ZMR/3'
     """
     classes = [glyph_class(a) for a in atoms]
-    if not rtl:
-        return _flip_runs(list(atoms), classes, lambda c: c == "R", joiners=("N", "D", "M"))
-    seq = list(reversed(atoms))
-    cls = list(reversed(classes))
-    # Digits after Latin text (no Arabic between) belong to the Latin run (UAX #9, W7).
-    strong = None
-    for i, c in enumerate(cls):
-        if c in ("R", "L"):
-            strong = c
-        elif c == "D" and strong == "L":
-            cls[i] = "L"
-    seq = _flip_runs(seq, cls, lambda c: c == "L", joiners=("N", "D", "M"))
-    return _flip_numbers(seq, cls)
-
-
-def _flip_runs(seq: list[str], cls: list[str], member, joiners: tuple[str, ...]) -> list[str]:
-    """Reverse each maximal span that starts and ends with a ``member`` class."""
-    out = list(seq)
-    i = 0
-    while i < len(seq):
-        if not member(cls[i]):
-            i += 1
-            continue
-        j = last = i
-        while j < len(seq) and (member(cls[j]) or cls[j] in joiners):
-            if member(cls[j]):
-                last = j
-            j += 1
-        out[i:last + 1] = reversed(seq[i:last + 1])
-        i = last + 1
+    if rtl:
+        units = _units(atoms, classes, lambda c: c == "L", lambda c: c == "R")
+        return [a for unit in reversed(units) for a in unit]
+    units = _units(atoms, classes, lambda c: c == "R", lambda c: c == "L", keep_numbers=True)
+    out: list[str] = []
+    for unit in units:
+        out.extend(unit)
     return out
 
 
-def _flip_numbers(seq: list[str], cls: list[str]) -> list[str]:
-    """Reverse each run of digits (with single joiners such as ``/`` or ``.`` inside)."""
-    out = list(seq)
-    i = 0
-    while i < len(seq):
-        if cls[i] != "D":
+def _units(atoms: Sequence[str], classes: Sequence[str], member, stop, keep_numbers: bool = False
+           ) -> list[list[str]]:
+    """Cut visual atoms into units: runs of ``member`` direction, numbers, single atoms.
+
+    A run starts at a ``member`` atom and goes on over digits, marks and neutrals until an
+    atom of the ``stop`` direction; it ends at its last member atom, or at a digit glued to
+    it (``A/HRC/52/7``). A number after a space is left out: by position alone ``1 CRC`` (a
+    footnote number) and ``CRC 1`` cannot be told apart, and the first is the common case. In a
+    left-to-right line the Arabic runs are returned reversed (their numbers kept in order).
+    """
+    units: list[list[str]] = []
+    i, n = 0, len(atoms)
+    while i < n:
+        if member(classes[i]):
+            j = last = i
+            attached = True  # no space since the run's last letter or digit
+            while j < n and not stop(classes[j]):
+                if member(classes[j]) or (classes[j] == "D" and attached):
+                    last, attached = j, True
+                elif atoms[j].isspace():
+                    attached = False
+                j += 1
+            run = list(atoms[i:last + 1])
+            if keep_numbers:  # an Arabic run inside a left-to-right line
+                inner = _units(run, classes[i:last + 1], lambda c: False, lambda c: False)
+                run = [a for unit in reversed(inner) for a in unit]
+            units.append(run)
+            i = last + 1
+        elif classes[i] == "D":
+            j = i
+            while j + 1 < n and (classes[j + 1] == "D" or (
+                    atoms[j + 1] in NUMBER_JOINERS and j + 2 < n and classes[j + 2] == "D")):
+                j += 1
+            units.append(list(atoms[i:j + 1]))
+            i = j + 1
+        else:
+            units.append([atoms[i]])
             i += 1
-            continue
-        j = i
-        while j + 1 < len(seq) and (cls[j + 1] == "D" or (
-                seq[j + 1] in NUMBER_JOINERS and j + 2 < len(seq) and cls[j + 2] == "D"
-                and cls[j] == "D")):
-            j += 1
-        out[i:j + 1] = reversed(seq[i:j + 1])
-        i = j + 1
-    return out
+    return units
 
 
 @dataclass
@@ -171,10 +176,17 @@ class Line:
     baseline: float = 0.0
 
     @classmethod
-    def from_glyphs(cls, glyphs: Sequence[Glyph], page: int = 0, superscripts: bool = True) -> "Line":
-        """Build a line from its glyphs (any order): spaces from gaps, marks on their base."""
-        fillers = [g for g in glyphs if g.text and _is_filler(g)]
-        glyphs = [g for g in glyphs if g.text and not _is_filler(g)]
+    def from_glyphs(cls, glyphs: Sequence[Glyph], page: int = 0, superscripts: bool = True,
+                    rtl: bool | None = None) -> "Line":
+        """Build a line from its glyphs (any order): spaces from gaps, marks on their base.
+
+        ``rtl``: the line's direction when the caller knows it; else the majority of its
+        strong characters decides.
+        """
+        glyphs = [g for g in glyphs if g.text]
+        drawn_over = _drawn_over(glyphs)
+        fillers = [g for g in glyphs if _is_filler(g) or id(g) in drawn_over]
+        glyphs = [g for g in glyphs if not (_is_filler(g) or id(g) in drawn_over)]
         body = [g for g in glyphs if not g.text.isspace()]
         if not body:
             return cls("", 0, 0, 0, 0, 0, False, True, page, [])
@@ -186,8 +198,9 @@ class Line:
         bases = _with_spaces(bases, spaces)
         marks = [g for g in body if glyph_class(g.text) == "M"]
         marks += [Glyph(FATHATAN, g.x0, g.x1, g.top, g.bottom, g.size, g.bold, g.base) for g in lost]
-        strong = Counter(c for g in bases for c in (glyph_class(g.text),) if c in ("R", "L"))
-        rtl = strong["R"] >= strong["L"]
+        if rtl is None:
+            strong = line_strength(bases)
+            rtl = strong["R"] >= strong["L"]
         atoms: list[str] = []
         atom_of: dict[int, int] = {}  # index in bases -> index in atoms
         previous: Glyph | None = None
@@ -202,15 +215,14 @@ class Line:
                 atoms.append(" ")
             text = g.text
             if superscripts and _is_superscript(g, size, base_line) and text.strip().isdigit():
-                text = text.strip()
+                text = SUPER_OPEN + text.strip() + SUPER_CLOSE
             atom_of[k] = len(atoms)
             atoms.append(text)
             previous = g
         atoms = _attach_marks(atoms, bases, atom_of, marks)
         order = logical_order(atoms, rtl)
         text = "".join(order)
-        if superscripts:
-            text = _bracket_superscripts(text, bases, size, base_line)
+        text = _SUPERSCRIPT_RUN.sub(_bracket, text)
         text = _join_detached_ya(re.sub(r" {2,}", " ", text).strip())
         text = _FATHATAN_BEFORE_ALEF.sub(lambda m: m.group(1) + FATHATAN, text)
         bold = sum(len(g.text) for g in body if g.bold) > 0.6 * sum(len(g.text) for g in body)
@@ -235,6 +247,26 @@ def _is_lost_tanween(g: Glyph, bases: Sequence[Glyph], size: float, base_line: f
         return False
     under = [b for b in bases if b.x0 - 0.5 <= g.x0 <= b.x1 + 0.5]
     return any(b.text == "\N{ARABIC LETTER ALEF}" for b in under)
+
+
+def line_strength(glyphs: Iterable[Glyph]) -> Counter[str]:
+    """How many right-to-left (``R``) and left-to-right (``L``) glyphs a line has."""
+    return Counter(c for g in glyphs for c in (glyph_class(g.text),) if c in ("R", "L"))
+
+
+def _drawn_over(glyphs: Sequence[Glyph]) -> set[int]:
+    """Punctuation-like glyphs drawn over another glyph (LibreOffice's kashida come out as a
+    pair of overlapping ``*``): ids of those covered more than half by a neighbour."""
+    ordered = sorted((g for g in glyphs if not g.text.isspace()), key=lambda g: g.x0)
+    found: set[int] = set()
+    for k, g in enumerate(ordered):
+        if glyph_class(g.text) != "N":
+            continue
+        width = max(g.x1 - g.x0, 1e-6)
+        for other in ordered[max(0, k - 1):k] + ordered[k + 1:k + 2]:
+            if min(g.x1, other.x1) - max(g.x0, other.x0) > 0.5 * width:
+                found.add(id(g))
+    return found
 
 
 def _is_filler(g: Glyph) -> bool:
@@ -329,60 +361,99 @@ def _attach_marks(atoms: list[str], bases: list[Glyph], atom_of: dict[int, int],
     return [a + extra.get(i, "") for i, a in enumerate(atoms)]
 
 
-def _bracket_superscripts(text: str, bases: list[Glyph], size: float, base_line: float) -> str:
-    """Wrap runs of raised small digits in brackets (``نصاً1`` -> ``نصاً (1)``)."""
-    raised = [g for g in bases if not g.text.isspace() and _is_superscript(g, size, base_line)
-              and g.text.strip().isdigit()]
-    if not raised:
-        return text
-    # Group raised digits that touch each other into numbers (visual left-to-right order).
-    numbers: list[str] = []
-    run: list[Glyph] = []
-    for g in sorted(raised, key=lambda g: g.x0):
-        if run and g.x0 - run[-1].x1 > 0.3 * size:
-            numbers.append("".join(x.text for x in run))
-            run = []
-        run.append(g)
-    if run:
-        numbers.append("".join(x.text for x in run))
-    for number in numbers:
-        pattern = re.compile(r"(?<![\d(])" + re.escape(number) + r"(?![\d)])")
-        text = pattern.sub(f" ({number}) ", text, count=1)
-    return text
+#: Sentinels around the digits of a raised footnote call while a line is ordered.
+SUPER_OPEN, SUPER_CLOSE = "\x02", "\x03"
+_SUPERSCRIPT_RUN = re.compile(f"\\(?\\s*((?:{SUPER_OPEN}\\d+{SUPER_CLOSE})+)\\s*\\)?")
 
 
-def group_lines(glyphs: Sequence[Glyph], page: int = 0) -> list[Line]:
+def _bracket(match: re.Match[str]) -> str:
+    """A raised footnote call as the body text writes it: ``نصاً1`` -> ``نصاً (1)``."""
+    digits = re.sub("[" + SUPER_OPEN + SUPER_CLOSE + "]", "", match.group(1))
+    return f" ({digits}) "
+
+
+def group_lines(glyphs: Sequence[Glyph], page: int = 0, rtl_document: bool | None = None) -> list[Line]:
     """Cluster a page's glyphs into lines by baseline, top to bottom.
 
-    Letters and digits make the rows; combining marks (drawn above or below their letter, on
-    a baseline of their own) then go to the row whose letters they overlap.
+    Glyphs of the page's main sizes make the rows; small raised glyphs (footnote calls) join
+    the row they are raised above; combining marks (drawn above or below their letter, on a
+    baseline of their own) and spaces then go to the row whose letters they overlap.
+
+    ``rtl_document``: the direction of the document (default: the page's majority). A line is
+    read left to right only when it is mostly Latin and set flush left; lines of Latin text
+    in a right-to-left document (a footnote citing ``A/HRC/52/7``) keep the document's direction.
     """
     letters = [g for g in glyphs if g.text.strip() and glyph_class(g.text) != "M"]
     marks = [g for g in glyphs if g.text.strip() and glyph_class(g.text) == "M"]
     spaces = [g for g in glyphs if g.text and g.text.isspace()]
+    main_size = _dominant_size(letters) if letters else 0.0
+    small = [g for g in letters if g.size < 0.7 * main_size]
     rows: list[list[Glyph]] = []
     keys: list[tuple[float, float]] = []  # (baseline, size) of each row's main glyphs
-    for g in sorted(letters, key=lambda g: (g.base, g.x0)):
-        placed = False
-        for k in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
-            base, size = keys[k]
-            tolerance = BASELINE_TOLERANCE * max(size, g.size)
-            small_raised = g.size < 0.8 * size and base - size <= g.base <= base + 0.1 * size
-            if abs(g.base - base) <= tolerance or small_raised:
-                rows[k].append(g)
-                if g.size > size:
-                    keys[k] = (g.base, g.size)
-                placed = True
-                break
-        if not placed:
-            rows.append([g])
-            keys.append((g.base, g.size))
+    for g in sorted((g for g in letters if g.size >= 0.7 * main_size), key=lambda g: (g.base, g.x0)):
+        _place(g, rows, keys)
+    for g in sorted(small, key=lambda g: (g.base, g.x0)):
+        k = _raised_row(g, rows, keys)
+        if k is None:
+            _place(g, rows, keys)
+        else:
+            rows[k].append(g)
     for g in marks + spaces:
         k = _row_of(g, rows, keys)
         if k is not None:
             rows[k].append(g)
-    lines = [Line.from_glyphs(row, page) for row in rows]
+    if rtl_document is None:
+        strength = line_strength(letters)
+        rtl_document = strength["R"] >= strength["L"]
+    left = min((g.x0 for g in letters), default=0.0)
+    right = max((g.x1 for g in letters), default=0.0)
+    lines = [Line.from_glyphs(row, page, rtl=_row_direction(row, rtl_document, left, right, main_size))
+             for row in rows]
     return sorted((line for line in lines if line.text), key=lambda line: (line.top, -line.x1))
+
+
+def _place(g: Glyph, rows: list[list[Glyph]], keys: list[tuple[float, float]]) -> None:
+    """Add ``g`` to a recent row with the same baseline, or start a row."""
+    for k in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+        base, size = keys[k]
+        if abs(g.base - base) <= BASELINE_TOLERANCE * max(size, g.size):
+            rows[k].append(g)
+            if g.size > size:
+                keys[k] = (g.base, g.size)
+            return
+    rows.append([g])
+    keys.append((g.base, g.size))
+
+
+def _raised_row(g: Glyph, rows: list[list[Glyph]], keys: list[tuple[float, float]]) -> int | None:
+    """The row a small glyph is a superscript or subscript of (same x range, near baseline)."""
+    for k, (base, size) in enumerate(keys):
+        if g.size < 0.8 * size and base - size <= g.base <= base + 0.25 * size:
+            xs0 = min(r.x0 for r in rows[k])
+            xs1 = max(r.x1 for r in rows[k])
+            if xs0 - 2 * size <= g.x0 <= xs1 + 2 * size:
+                return k
+    return None
+
+
+def _row_direction(row: Sequence[Glyph], rtl_document: bool, left: float, right: float,
+                   size: float) -> bool | None:
+    """A row's reading direction: the document's, unless its script and layout disagree.
+
+    In a right-to-left document a mostly-Latin line is read left to right only when a number
+    opens it on the left (``1 Law No. 12 ...``, a footnote set left to right); otherwise it is
+    Latin text inside right-to-left paragraphs (``1 CRC/C/ZMR/3`` with the 1 on the right).
+    In a left-to-right document the mirror rule applies, with flush-right alignment.
+    """
+    strength = line_strength(row)
+    visible = sorted((g for g in row if g.text.strip()), key=lambda g: g.x0)
+    if not visible:
+        return rtl_document
+    if rtl_document:
+        numbered_left = glyph_class(visible[0].text) == "D" and glyph_class(visible[-1].text) != "D"
+        return not (strength["L"] > strength["R"] and numbered_left)
+    flush_right = max(g.x1 for g in row) >= right - size and min(g.x0 for g in row) > left + 2 * size
+    return strength["R"] > strength["L"] and flush_right
 
 
 def _row_of(g: Glyph, rows: list[list[Glyph]], keys: list[tuple[float, float]]) -> int | None:
@@ -414,6 +485,17 @@ def furniture_key(line: Line, page_number: int) -> str:
     """What a running header/footer has in common across pages: its text, page number aside."""
     text = re.sub(r"(?<![\d/.])" + str(page_number) + r"(?![\d/.])", "#", line.text.translate(_DIGITS))
     return " ".join(text.split())
+
+
+def furniture_lines(pages: Sequence[Page]) -> list[str]:
+    """The text of the running headers and footers :func:`drop_furniture` removes (once each)."""
+    kept = {id(line) for page in drop_furniture(pages) for line in page.lines}
+    found: list[str] = []
+    for page in pages:
+        for line in page.lines:
+            if id(line) not in kept and line.text not in found and not _PAGE_NUMBER.match(line.text):
+                found.append(line.text)
+    return found
 
 
 def drop_furniture(pages: Sequence[Page]) -> list[Page]:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.pdf_layout import Glyph, Page, group_lines, layout_text
+from indexer.pdf_layout import Glyph, Page, furniture_lines, group_lines, layout_text
 from indexer.unicode_forms import base_letters
 
 #: Font-name words that mean a bold face ("NotoNaskhArabic-Bold", "SakkalMajalla-Bold").
@@ -27,7 +27,11 @@ MAX_UNMAPPED = 0.2
 
 @dataclass(frozen=True)
 class PdfText:
-    """A PDF's logical-order text, its page count and its document-info fields."""
+    """A PDF's logical-order text, its page count and its document-info fields.
+
+    ``info`` also holds ``running_header``: the running headers/footers removed from the text
+    (a UN document prints its symbol there).
+    """
 
     text: str
     pages: int
@@ -121,6 +125,9 @@ def read_pdf(data: bytes, only_pages: Iterable[int] | None = None) -> PdfText:
         raise PdfError("no text layer (scanned or image-only PDF; run OCR first)")
     if unmapped > MAX_UNMAPPED * total:
         raise PdfError("text layer without Unicode mapping (fonts have no ToUnicode table)")
+    running = furniture_lines(pages)
+    if running:
+        info["running_header"] = " | ".join(running)
     return PdfText(layout_text(pages, only_pages), len(pages), info)
 
 
