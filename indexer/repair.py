@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from indexer.lexicon import lexicon, strip_marks
+from indexer.lexicon import bigrams, lexicon, lm_tokens, strip_marks
 from indexer.repair_order import (
     ARABIC,
     ORDINAL,
+    WORDS_REVERSED_PER_WORD,
     join_digit_groups,
     join_split_words,
     reorder_line,
@@ -44,6 +45,7 @@ BIDI = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
 WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0640]+")
 ORDER_CUES = re.compile(
     r"\d[\u0621-\u064A]{2}|[\u0621-\u064A]{2}\d|\.[\u0621-\u064A]|^\s*[،.]|^\s*\u0640|\u0640\s*$"
+    r"|[\u0621-\u064A.،]\s{2,}[\u0621-\u064A]"
 )
 SPLIT_DIGITS = re.compile(r"(?<![\d.,/])\d{1,3}\s{2,}\d{3}(?![\d.,/])")
 #: Evidence needed to switch a kind on: that many distinct words, and that share of words.
@@ -51,6 +53,26 @@ MIN_EVIDENCE_WORDS = 3
 MIN_EVIDENCE_SHARE = 0.01
 #: ``بـ 35``: a single letter written with tatweel before a number keeps one tatweel.
 LETTER_BEFORE_NUMBER = re.compile(r"(?<!\S)([\u0621-\u064A])\u0640+(?!\S)")
+
+
+LRE, PDF = "\N{LEFT-TO-RIGHT EMBEDDING}", "\N{POP DIRECTIONAL FORMATTING}"
+#: pdftotext wraps a bracketed number as ``(<LRE> )39<PDF>``: the number belongs inside.
+EMBEDDED_NUMBER = re.compile(rf"\(\s*{LRE}\s*\)([\d\u0660-\u0669]+){PDF}")
+#: ... and a comma or colon after a word as ``<LRE> ،<PDF>``: it belongs to the word before.
+EMBEDDED_PUNCT = re.compile(rf"\s*{LRE}\s*([،,.:؛])\s*{PDF}")
+#: A mark that pdftotext put before its letter: ``ُيولد`` -> ``يُولد``.
+MARK_FIRST = re.compile(r"(?<![\u0621-\u064A\u064B-\u0652])([\u064B-\u0652]+)([\u0621-\u064A])")
+
+
+def strip_bidi(line: str) -> str:
+    """Remove direction controls, putting back what they carried: ``(<LRE> )39<PDF>لسنة``
+    -> ``(39) لسنة``, ``الوزراء<LRE> ،<PDF>وتعديلاته`` -> ``الوزراء، وتعديلاته``."""
+    line = EMBEDDED_NUMBER.sub(r"(\1) ", line)
+    line = EMBEDDED_PUNCT.sub(r"\1 ", line)
+    line = re.sub(rf"(?<=\S){LRE}", " ", line)
+    line = re.sub(rf"{PDF}(?=[\u0621-\u064A])", " ", line)
+    line = MARK_FIRST.sub(r"\2\1", BIDI.sub("", line))
+    return re.sub(r" {2,}", " ", line).strip(" ") if line.strip() else line
 
 
 def strip_tatweel(line: str) -> str:
@@ -106,7 +128,7 @@ class Repairer:
         n_bidi = len(BIDI.findall(text))
         if n_bidi:
             found["bidi-controls"] = n_bidi
-        text = BIDI.sub("", text)
+        text = strip_bidi(text)
         words = [strip_marks(w) for w in WORD.findall(text)]
         words = [w for w in words if len(w) >= 2]
         distinct = set(words)
@@ -128,8 +150,9 @@ class Repairer:
         digits = len(SPLIT_DIGITS.findall(text))
         if digits:
             found["split-digits"] = digits
-        cue_lines = sum(1 for l in text.split("\n") if ORDER_CUES.search(l.strip(" ")))
-        if cue_lines >= MIN_LINES_WITH_CUES:
+        cue_lines = sum(1 for l in text.split("\n") if ORDER_CUES.search(l.strip(" ")) or self._reads_backwards(l))
+        # pdftotext (direction controls) and visual-order extractions keep their runs in order
+        if cue_lines >= MIN_LINES_WITH_CUES and not found.keys() & {"bidi-controls", "visual-order"}:
             found["run-order"] = cue_lines
 
         plain = {w.replace(TATWEEL, "") for w in oov}
@@ -141,15 +164,29 @@ class Repairer:
         if body >= need and "lam-alef" not in found:
             found["body-font"] = body
         heading_lines = sum(1 for l in text.split("\n") if self._is_heading_line(l))
-        if heading_lines >= 2 and "body-font" in found:
+        if heading_lines >= 2:
             found["heading-font"] = heading_lines
         return found
 
     def _is_heading_line(self, line: str) -> bool:
+        """Does the heading font's glyph map explain this line much better than the body's?"""
         plain = " ".join(line.replace(TATWEEL, "").split())
-        if not plain or len(plain.split()) > 16 or not HEADING_SIGNS.search(plain):
+        if not plain or not HEADING_SIGNS.search(plain):
             return False
         return self.heading.line_score(plain) - self.body.line_score(plain) >= HEADING_MARGIN
+
+    @staticmethod
+    def _reads_backwards(line: str) -> bool:
+        """A line whose words score clearly better read right to left, or one laid out word by
+        word (most gaps are runs of spaces)."""
+        gaps = re.findall(r"(?<=\S)\s+(?=\S)", line.strip())
+        if len(gaps) >= 3 and sum(len(g) >= 2 for g in gaps) >= 0.4 * len(gaps):
+            return True
+        toks = lm_tokens(line)
+        if len(toks) < 6:
+            return False
+        lm = bigrams()
+        return (lm.score(toks[::-1]) - lm.score(toks)) / len(toks) > WORDS_REVERSED_PER_WORD
 
     # -- repair -----------------------------------------------------------------------
     def repair(self, text: str) -> RepairResult:
@@ -167,7 +204,7 @@ class Repairer:
         out: list[str] = []
         changes: list[Change] = []
         prev: list[str] = []
-        work = [BIDI.sub("", l) for l in lines]
+        work = [strip_bidi(l) if BIDI.search(l) else l for l in lines]
         if "visual-order" in damage:
             work = [reverse_visual(l) for l in work]
         body, heading = self._document_models(work, damage)

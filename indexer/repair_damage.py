@@ -1,0 +1,134 @@
+"""Models of each kind of extraction damage, for tests and ``bench/repair_accuracy.py``.
+
+Each function damages clean text the way one extraction does, driven by the same named
+tables the repair reads (inverted), and a seeded :class:`random.Random` so that every run
+is the same.  They are the *model* of the damage: the bench measures how much of it the
+repair undoes on text it has never seen.
+
+>>> import random
+>>> lam_alef("الإلزامي المتحدة", random.Random(0))
+'اإللزامي املتحدة'
+"""
+from __future__ import annotations
+
+import random
+import re
+
+from indexer.repair_order import reverse_visual
+from indexer.repair_tables import (
+    BODY_FONT,
+    BODY_GAP_LETTERS,
+    BODY_LOST_FINALS,
+    HEADING_FONT,
+    LAM,
+    LAM_LIGATURE_PARTNERS,
+    TATWEEL,
+)
+
+WORD = re.compile(r"[\u0621-\u064A]+")
+#: Letters that join to the next one (tatweel can only follow these).
+JOINING = set("بتثجحخسشصضطظعغفقكلمنهيئ")
+LRE, RLE, PDF = "\N{LEFT-TO-RIGHT EMBEDDING}", "\N{RIGHT-TO-LEFT EMBEDDING}", "\N{POP DIRECTIONAL FORMATTING}"
+
+
+def _per_word(text: str, fn) -> str:
+    return WORD.sub(lambda m: fn(m.group(0)), text)
+
+
+def _glyphs(word: str, table, rng: random.Random, rate: float) -> str:
+    """Apply entries of ``table`` backwards (``true`` -> ``seen``) at ``rate`` per site."""
+    out, i = [], 0
+    while i < len(word):
+        done = False
+        for c in table:
+            if not c.true or not word.startswith(c.true, i) or c.cost == 0:
+                continue
+            end = i + len(c.true)
+            if (c.where == "initial" and i) or (c.where == "final" and end != len(word)):
+                continue
+            if rng.random() < rate:
+                out.append(c.seen)
+                i, done = end, True
+                break
+        if not done:
+            out.append(word[i])
+            i += 1
+    return "".join(out)
+
+
+def body_font(text: str, rng: random.Random, rate: float = 0.5) -> str:
+    """The seed's body font: ``نظام`` -> ``نأام``, a letter shown as a space (``حما ة``),
+    a final letter lost (``أخر``)."""
+    def hurt(word: str) -> str:
+        w = _glyphs(word, BODY_FONT, rng, rate)
+        if len(w) > 3 and rng.random() < rate / 4:
+            k = next((k for k in range(1, len(w) - 1) if w[k] in BODY_GAP_LETTERS), None)
+            if k is not None:
+                w = w[:k] + " " + w[k + 1:]
+        if len(w) > 3 and w[-1] in BODY_LOST_FINALS and rng.random() < rate:
+            w = w[:-1] + " "
+        return w
+    return _per_word(text, hurt)
+
+
+def heading_font(text: str, rng: random.Random, rate: float = 0.7) -> str:
+    """The bold heading font: ``التوصيات`` -> ``التوتوا/``, stretching shown as WAW runs."""
+    table = tuple(c for c in HEADING_FONT if c.true and c.seen != TATWEEL and len(c.true) == 1)
+    return _per_word(text, lambda w: _glyphs(w, table, rng, rate))
+
+
+def tatweel(text: str, rng: random.Random, rate: float = 0.3) -> str:
+    """Kashida stretching, sometimes splitting a word in two: ``كازاخســـ ــتان``."""
+    def stretch(word: str) -> str:
+        k = [i for i in range(1, len(word) - 1) if word[i - 1] in JOINING]
+        if not k or rng.random() >= rate:
+            return word
+        i = rng.choice(k)
+        run = TATWEEL * rng.randint(2, 8)
+        sep = " " if rng.random() < 0.3 else ""
+        return word[:i] + run + (sep + run if sep else "") + word[i:]
+    return _per_word(text, stretch)
+
+
+def split_digits(text: str, rng: random.Random) -> str:
+    """Digit groups pulled apart: ``22 000`` -> ``22  000``."""
+    return re.sub(r"(?<=\d) (?=\d{3}\b)", lambda m: " " * rng.randint(2, 3), text)
+
+
+def reversed_runs(line: str, rng: random.Random) -> str:
+    """A line cut into 2-4 runs emitted right to left, each run left in logical order,
+    with a run of spaces where the extraction put them side by side."""
+    words = line.split()
+    if len(words) < 4:
+        return line
+    cuts = sorted(rng.sample(range(1, len(words)), min(len(words) - 1, rng.randint(1, 3))))
+    runs = [words[a:b] for a, b in zip([0] + cuts, cuts + [len(words)])]
+    return "  ".join(" ".join(r) for r in reversed(runs))
+
+
+def reversed_words(line: str, rng: random.Random, spaced: bool = True) -> str:
+    """A line in reversed word order; ``spaced``: each word placed on its own (double spaces),
+    as in the seed's paragraphs 16, 19 and 79."""
+    words = line.split()[::-1]
+    if not spaced:
+        return " ".join(words)
+    return "".join(w + (" " if rng.random() < 0.3 else "  ") for w in words).rstrip()
+
+
+def lam_alef(text: str, rng: random.Random) -> str:
+    """pdftotext's lam ligatures split the wrong way round: ``المتحدة`` -> ``املتحدة``."""
+    for partner in LAM_LIGATURE_PARTNERS:
+        text = text.replace(LAM + partner, partner + LAM)
+    return text
+
+
+def bidi_controls(text: str, rng: random.Random) -> str:
+    """pdftotext's direction controls around runs, numbers and punctuation."""
+    text = re.sub(r"(\d+)", lambda m: f"{LRE}{m.group(1)}{PDF}", text)
+    text = re.sub(r"([،.:])", lambda m: f"{LRE}{m.group(1)}{PDF}" if rng.random() < 0.5 else m.group(1), text)
+    return "\n".join(f"{RLE}{l}{PDF}" if l.strip() else l for l in text.split("\n"))
+
+
+def visual_order(text: str, rng: random.Random) -> str:
+    """A visual-order extraction: every line stored left to right."""
+    return "\n".join(reverse_visual(l) for l in text.split("\n"))
