@@ -39,7 +39,8 @@ class DocxError(Exception):
 
 @dataclass(frozen=True)
 class DocxText:
-    """The text of a DOCX file and its core properties (title, author, created)."""
+    """The text of a DOCX file and its properties (title, author, created; ``running_header``:
+    the text of its page headers and footers)."""
 
     text: str
     properties: dict[str, str] = field(default_factory=dict)
@@ -205,6 +206,9 @@ def read_docx(data: bytes) -> DocxText:
                 lines.append(text)
         notes = _footnotes(_part(archive, "word/footnotes.xml"), footnote_ids)
         properties = _core_properties(_part(archive, "docProps/core.xml"))
+        running = _running_text(archive, sorted(n for n in names if re.fullmatch(r"word/(header|footer)\d*\.xml", n)))
+        if running:
+            properties["running_header"] = running
     if not lines:
         raise DocxError("Word document without text")
     text = "\n\n".join(lines)
@@ -227,6 +231,18 @@ def _footnotes(root: ElementTree.Element | None, ids: list[str]) -> list[str]:
         text = re.sub(r"^\s*\(\d+\)\s*", "", " ".join(text.split()))  # the note's own mark
         notes.append(f"{n} {text}".strip())
     return notes
+
+
+def _running_text(archive: zipfile.ZipFile, parts: list[str]) -> str:
+    """The text of the page headers and footers (a UN document prints its symbol there)."""
+    found: list[str] = []
+    for name in parts:
+        root = _part(archive, name)
+        for p in root.iter(f"{W}p") if root is not None else ():
+            text = _paragraph_text(p, [])
+            if text and text not in found and not text.isdigit():
+                found.append(text)
+    return " | ".join(found)
 
 
 def _core_properties(root: ElementTree.Element | None) -> dict[str, str]:

@@ -112,7 +112,7 @@ def document_fields(text: str, properties: dict[str, str], path: Path) -> dict[s
     ``symbol``/``state_ar``/``session``/``cycle``/``date`` from the text, ``title`` and
     ``file_date`` from the file's properties; ``title`` defaults to the file name.
     """
-    running = properties.get("running_header", "")
+    running = properties.get("running_header", "") + "\n" + properties.get("title", "")
     fields = {**file_properties(properties), **stated_metadata(running + "\n" + text)}
     fields.setdefault("title", path.stem)
     return fields
