@@ -76,6 +76,8 @@ def configs() -> list[Config]:
                {"text": (_chain("snowball", "lucene"), 1.0)}),
         Config("lucene_tashaphyne", "normalize + Lucene stop words + tashaphyne light stem",
                {"text": (_chain("tashaphyne", "lucene"), 1.0)}),
+        Config("lucene_light10_m3", "normalize + Lucene stop words + light10_m3 (ours: stems >= 3 letters)",
+               {"text": (_chain("light10_m3", "lucene"), 1.0)}),
     ]
     rows.extend(experimental_configs())
     rows.append(chosen_config())
@@ -88,9 +90,9 @@ def experimental_configs() -> list[Config]:
     return [
         Config("ngram3", "normalize + our stop words + character 3-grams (alone)",
                {"text": (_chain("ngram3", True), 1.0)}),
-        Config("ours_light10", "normalize + our stop words (question words, proclitic-aware) + light10",
-               {"text": (_chain("light10", True), 1.0)}),
-        Config("ours_light10_k1", f"... same, BM25F K1={K1}", {"text": (_chain("light10", True), 1.0)}, K1=K1),
+        Config("ours_stop", "normalize + our stop words (question words, proclitic-aware) + light10_m3",
+               {"text": (analysis.stem_analyzer, 1.0)}),
+        Config("ours_stop_k1", f"... same, BM25F K1={K1}", {"text": (analysis.stem_analyzer, 1.0)}, K1=K1),
         Config("exact_stem", "... + exact field (two fields, boosts as chosen)",
                {"exact": (analysis.exact_analyzer, analysis.FIELD_BOOSTS["exact"]),
                 "stem": (analysis.stem_analyzer, analysis.FIELD_BOOSTS["stem"])}, K1=K1),
@@ -102,7 +104,7 @@ def chosen_config() -> Config:
     factories = {"exact": analysis.exact_analyzer, "stem": analysis.stem_analyzer, "gram": analysis.gram_analyzer}
     return Config(
         "chosen",
-        "chosen: exact + stemmed (light10) + 3-gram fields, field boosts "
+        f"chosen: exact + stemmed ({analysis.DEFAULT_STEMMER}) + 3-gram fields, field boosts "
         + ", ".join(f"{k} {v}" for k, v in analysis.FIELD_BOOSTS.items()),
         {name: (factories[name], boost) for name, boost in analysis.FIELD_BOOSTS.items()},
         B=analysis.BM25_B,
