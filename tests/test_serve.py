@@ -183,3 +183,34 @@ def test_no_results_page_links_to_the_suggestion(app):
     path, _, qs = unescape(link.group(1)).partition("?")
     _, _, suggested = call(app, path, qs)
     assert "<mark>" in suggested
+
+
+def test_serve_warns_when_listening_beyond_loopback(built_index, monkeypatch):
+    from click.testing import CliRunner
+
+    import search.web
+    from search.cli import main
+
+    bound = {}
+
+    class FakeServer:
+        server_port = 8000
+
+        def serve_forever(self):
+            raise KeyboardInterrupt
+
+        def server_close(self):
+            bound["closed"] = True
+
+    def fake_make(engine, host, port):
+        bound["host"], bound["port"] = host, port
+        return FakeServer()
+
+    monkeypatch.setattr(search.web, "make_search_server", fake_make)
+    runner = CliRunner()
+    result = runner.invoke(main, ["serve", "--index", str(built_index)])
+    assert result.exit_code == 0 and bound["host"] == "127.0.0.1" and bound["closed"]
+    assert "warning" not in result.output
+    result = runner.invoke(main, ["serve", "--host", "0.0.0.0", "--index", str(built_index)])
+    assert result.exit_code == 0 and bound["host"] == "0.0.0.0"
+    assert "warning: listening on 0.0.0.0" in result.output
