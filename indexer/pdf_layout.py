@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -80,6 +82,7 @@ def bidi_class(ch: str) -> str:
     return "N"
 
 
+@lru_cache(maxsize=4096)
 def glyph_class(text: str) -> str:
     """The bidi class of a glyph's text: its first strong or digit character decides."""
     classes = [bidi_class(ch) for ch in text]
@@ -290,19 +293,28 @@ def _with_spaces(bases: list[Glyph], spaces: list[Glyph]) -> list[Glyph]:
     """
     if not spaces:
         return bases
-    out = list(bases)
+    starts = [b.x0 for b in bases]  # bases are sorted by x0
+    widest = max((b.x1 - b.x0 for b in bases), default=0.0)
+    accepted: list[Glyph] = []
     for s in spaces:
         width = max(s.x1 - s.x0, 1e-6)
-        covered = sum(max(0.0, min(s.x1, b.x1) - max(s.x0, b.x0)) for b in bases)
-        if covered > 0.5 * width:
-            continue
-        centre = (s.x0 + s.x1) / 2
-        at = 0
-        while at < len(out) and (out[at].x0 + out[at].x1) / 2 < centre:
-            at += 1
-        if 0 < at < len(out):
-            out.insert(at, s)
-    return out
+        lo = bisect_left(starts, s.x0 - widest)
+        hi = bisect_right(starts, s.x1)
+        covered = sum(max(0.0, min(s.x1, b.x1) - max(s.x0, b.x0)) for b in bases[lo:hi])
+        if covered <= 0.5 * width:
+            accepted.append(s)
+    if not accepted:
+        return bases
+    merged: list[Glyph] = []
+    pending = sorted(accepted, key=lambda g: (g.x0 + g.x1) / 2)
+    k = 0
+    for b in bases:  # a space goes before the first letter whose centre is right of its own
+        while k < len(pending) and (pending[k].x0 + pending[k].x1) / 2 < (b.x0 + b.x1) / 2:
+            if merged:  # a space before the first letter is no gap
+                merged.append(pending[k])
+            k += 1
+        merged.append(b)
+    return merged
 
 
 def _gap(left: Glyph, right: Glyph, cover: Sequence[Glyph]) -> float:
