@@ -319,29 +319,38 @@ def _apply_changes(writer, files: list[Path], indexed: dict[str, str], load, pro
 
 
 def _add_files(writer, files, indexed, load, progress, report: BuildReport, on_error, delete) -> None:
-    iterable = progress(files) if progress else files
-    for path in iterable:
-        key = str(path)
+    from indexer.loading import LoadFailure, load_documents
+
+    digests: dict[Path, str | LoadFailure] = {}
+    for path in files:
         try:
-            digest = content_hash(path) if path.exists() else ""
-            if indexed.get(key) == digest and digest:
+            digests[path] = content_hash(path) if path.exists() else ""
+        except OSError as err:
+            digests[path] = LoadFailure(err.strerror or str(err), f"{path}: {err.strerror or err}")
+    wanted = [path for path, digest in digests.items()
+              if isinstance(digest, str) and not (digest and indexed.get(str(path)) == digest)]
+    loaded = load_documents(wanted, load)  # in file order, on every core
+    try:
+        iterable = progress(files) if progress else files
+        for path in iterable:
+            key = str(path)
+            digest = digests[path]
+            if isinstance(digest, str) and digest and indexed.get(key) == digest:
                 report.unchanged.append(key)
                 continue
-            document = load(path)
-        except SourceError as err:
-            report.failed.append((key, err.reason))
-            if on_error:
-                on_error(key, str(err))
-            continue
-        except OSError as err:
-            report.failed.append((key, err.strerror or str(err)))
-            if on_error:
-                on_error(key, f"{key}: {err.strerror or err}")
-            continue
-        delete(source=key)
-        # a document id is unique across files: a re-used id replaces the older file's paragraphs
-        delete(doc=document.doc)
-        for paragraph in document.paragraphs:
-            writer.add_document(**paragraph_fields(paragraph, key, digest, document.title))
-        report.added.append(key)
-        report.paragraphs += len(document.paragraphs)
+            outcome = digest if isinstance(digest, LoadFailure) else next(loaded)[1]
+            if isinstance(outcome, LoadFailure):
+                report.failed.append((key, outcome.reason))
+                if on_error:
+                    on_error(key, outcome.message)
+                continue
+            document, digest = outcome, str(digest)
+            delete(source=key)
+            # a document id is unique across files: a re-used id replaces the older file's paragraphs
+            delete(doc=document.doc)
+            for paragraph in document.paragraphs:
+                writer.add_document(**paragraph_fields(paragraph, key, digest, document.title))
+            report.added.append(key)
+            report.paragraphs += len(document.paragraphs)
+    finally:
+        loaded.close()
