@@ -269,7 +269,11 @@ LIGHT10_SUFFIXES: tuple[str, ...] = (
 )
 
 
-def light10(word: str, min_stem: int = 2) -> str:
+#: Our additions for light10_m3: و/ف + لل ("and to the"), as in وللأطفال، فللمرأة.
+EXTRA_PREFIXES: tuple[str, ...] = (_WAW + _LAM + _LAM, _FEH + _LAM + _LAM)
+
+
+def light10(word: str, min_stem: int = 2, prefixes: tuple[str, ...] = LIGHT10_PREFIXES) -> str:
     """light10 (Larkey et al. 2007) on a normalized word.
 
     Strip one of the article prefixes if at least 2 letters remain, else a leading و if at least
@@ -279,7 +283,7 @@ def light10(word: str, min_stem: int = 2) -> str:
     >>> light10("والصحفيين"), light10("ساهدون"), light10("زوجها")
     ('صحف', 'ساهد', 'زوج')
     """
-    for p in LIGHT10_PREFIXES:
+    for p in prefixes:
         if word.startswith(p) and len(word) - len(p) >= 2:
             word = word[len(p):]
             break
@@ -293,16 +297,17 @@ def light10(word: str, min_stem: int = 2) -> str:
 
 
 def light10_m3(word: str) -> str:
-    """light10, but a suffix comes off only if at least 3 letters remain (our variant).
+    """light10, but a suffix comes off only if at least 3 letters remain, and و/ف + لل are
+    prefixes too (our variant).
 
     Same retrieval quality on the benchmarks (docs/relevance.md), fewer merges of unrelated
     words: light10 takes الأمين (secretary, as in الأمين العام) to ام, the stem of الأم (mother);
     light10_m3 keeps امين.
 
-    >>> light10("الامين"), light10_m3("الامين"), light10_m3("الصحفيين")
-    ('ام', 'امين', 'صحف')
+    >>> light10("الامين"), light10_m3("الامين"), light10_m3("الصحفيين"), light10_m3("وللاطفال")
+    ('ام', 'امين', 'صحف', 'اطفال')
     """
-    return light10(word, 3)
+    return light10(word, 3, EXTRA_PREFIXES + LIGHT10_PREFIXES)
 
 
 @lru_cache(maxsize=1)
