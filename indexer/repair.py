@@ -128,7 +128,7 @@ class Repairer:
         n_bidi = len(BIDI.findall(text))
         if n_bidi:
             found["bidi-controls"] = n_bidi
-        text = strip_bidi(text)
+            text = "\n".join(strip_bidi(l) for l in lines)
         words = [strip_marks(w) for w in WORD.findall(text)]
         words = [w for w in words if len(w) >= 2]
         distinct = set(words)

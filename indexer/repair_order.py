@@ -41,6 +41,7 @@ PRIOR_PERMUTED = 3.0   # log10 penalty of any other order
 WORDS_REVERSED_SPACED = 0.3
 LEADING_PUNCT_COST = 3.0
 LOOSE_PIECE_COST = 2.5     # a split word whose other half is not next to it
+WEAK_CUE_COST = 1.5       # any reordering of a line whose only trace is runs of spaces
 GLUE_COST = 2.5            # the order as found, in a line with a number glued to a word
 PRIOR_ROTATED = 2.0        # the first or last run moved to the other end
 PRIOR_WORDS_REVERSED = 2.0
@@ -296,23 +297,28 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     gaps = re.findall(r"(?<=\S)\s+(?=\S)", line.strip())
     word_by_word = len(gaps) >= 4 and sum(len(g) >= 2 for g in gaps) >= 0.4 * len(gaps)
     best_tokens, best_score, best_prior = None, float("-inf"), 0.0
-    glued = bool(GLUE.search(line)) or any(r.head_piece or r.tail_piece for r in runs)
+    glued = bool(GLUE.search(line)) or any(r.head_piece or r.tail_piece for r in runs) \
+        or line.lstrip()[:1] in ".،"
     for tokens, prior in order_candidates(runs, word_by_word):
         if glued and prior == PRIOR_REVERSED:
             prior = 0.0  # the line shows extraction traces: reversed runs are the usual case
         elif glued and prior == 0.0:
             prior = GLUE_COST
+        elif not glued and not word_by_word and prior:
+            prior += WEAK_CUE_COST  # only runs of spaces: they may be lost glyphs, not runs
         s = score_order(tokens, before, after, lm, clean, known) - prior
         if s > best_score:
             best_tokens, best_score, best_prior = tokens, s, prior
     assert best_tokens is not None
     head = [_ordinal_first(m) if ORDINAL.match(m) else m for m in markers]
     moved = best_tokens != [t for r in runs for t in r.tokens]
+    if not moved and not any(ORDINAL.match(m) for m in markers):
+        return line, ""
     if moved:
         best_tokens = _tidy_moved(best_tokens)
     new = " ".join(head + best_tokens)
     if not moved:
-        why = ""
+        why = "heading ordinal put first"
     elif best_prior in (PRIOR_WORDS_REVERSED, WORDS_REVERSED_SPACED) or best_prior >= WORDS_REVERSED_PER_WORD * 4:
         why = "line in reversed word order"
     else:

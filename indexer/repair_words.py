@@ -204,6 +204,9 @@ class GlyphModel:
         if not m or not m.group("core"):
             return None
         pre, core, post = m.group("pre"), m.group("core"), m.group("post")
+        # "،ير": a comma glued before letters is a glyph of the word, not punctuation
+        if pre.endswith("،") and any(c.seen == "،" for c in self.table):
+            pre, core = pre[:-1], "،" + core
         # a final letter the font shows as punctuation (heading font: التوتوا/ for التوصيات)
         if post[:1] in self.final_marks and (len(post) == 1 or post[1:] in (":", ".", "،")):
             core, post = core + post[:1], post[1:]
