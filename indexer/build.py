@@ -6,10 +6,13 @@ Layout of an index directory::
       current -> gen-20261125T231500-4821     symlink, swapped atomically (os.replace)
       gen-20261125T231500-4821/               a complete Whoosh index + fahras.json
       .lock                                   held by the one writer at a time
+      gen-…/.readers                          shared-locked by each open Engine (a lease)
 
 A build copies the current generation with hard links (Whoosh never rewrites a segment file),
 applies the changes in the copy, checks the document count after the commit, and only then
-points ``current`` at it. Searches that opened the old generation keep reading it.
+points ``current`` at it. Searches that opened the old generation keep reading it: a reader
+holds a shared ``flock`` on the generation's ``.readers`` file (see :func:`open_generation`),
+and :func:`clear_stale` removes a superseded generation only once no reader holds it.
 """
 from __future__ import annotations
 
@@ -36,6 +39,10 @@ CURRENT = "current"
 GENERATION_PREFIX = "gen-"
 LOCK_FILE = ".lock"
 META_FILE = "fahras.json"
+#: Lease file of a generation: readers hold a shared flock on it, clean-up an exclusive one.
+READERS_FILE = ".readers"
+#: Files of a generation never hard-linked into the next one (locks, leases, our metadata).
+NOT_COPIED = (LOCK_FILE, READERS_FILE, META_FILE)
 INDEX_NAME = "MAIN"
 #: Format of our stored fields; a different number means the index must be rebuilt.
 SCHEMA_VERSION = 1
@@ -114,6 +121,35 @@ def current_generation(index_dir: Path) -> Path | None:
     return gen if (gen / META_FILE).is_file() else None
 
 
+def open_generation(index_dir: Path, attempts: int = 20) -> tuple[Path, int | None] | None:
+    """The current generation, leased for reading: ``(generation, fd)``, or None if no index.
+
+    While ``fd`` stays open (a shared ``flock`` on the generation's ``.readers`` file) no
+    writer removes the generation, even after ``current`` has moved on; close it when done.
+    A generation removed between reading ``current`` and taking the lease is skipped and
+    ``current`` read again. ``fd`` is None for a generation built before leases existed.
+    """
+    for attempt in range(attempts):
+        try:
+            generation = index_dir / os.readlink(index_dir / CURRENT)
+        except OSError:
+            return None
+        try:
+            fd = os.open(generation / READERS_FILE, os.O_RDONLY)
+        except FileNotFoundError:
+            if (generation / META_FILE).is_file():  # deletion unlinks META_FILE first
+                return generation, None  # an index written before leases: nothing to hold
+        else:
+            fcntl.flock(fd, fcntl.LOCK_SH)  # waits only while a writer is deleting this generation
+            if (generation / META_FILE).is_file():
+                return generation, fd
+            os.close(fd)
+        # superseded and deleted since we read ``current``: read it again
+        time.sleep(0.001 * attempt)
+    raise IndexError_(f"{index_dir}: no complete index behind '{CURRENT}' (changed or damaged); "
+                      f"run 'fahras index' again")
+
+
 def read_meta(generation: Path) -> dict:
     try:
         return json.loads((generation / META_FILE).read_text(encoding="utf-8"))
@@ -158,13 +194,15 @@ def _new_generation_dir(index_dir: Path) -> Path:
     stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
     path = index_dir / f"{GENERATION_PREFIX}{stamp}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
     path.mkdir()
+    (path / READERS_FILE).touch()
     return path
 
 
 def _copy_generation(source: Path, target: Path) -> None:
     """Hard-link a generation's files into ``target`` (copy where links are impossible)."""
     for item in source.iterdir():
-        if item.is_file() and not item.name.endswith(".lock"):
+        # never link a file that is rewritten or locked in place: that would touch the old one
+        if item.is_file() and item.name not in NOT_COPIED and not item.name.endswith(("LOCK", ".lock")):
             try:
                 os.link(item, target / item.name)
             except OSError:
@@ -182,18 +220,39 @@ def _swap_current(index_dir: Path, generation: Path) -> None:
 def clear_stale(index_dir: Path) -> list[Path]:
     """Remove generations that ``current`` does not point at (interrupted or superseded builds).
 
-    Call only while holding :func:`writer_lock`. Readers opened an old generation keep their
-    open files (POSIX unlink semantics).
+    Call only while holding :func:`writer_lock`. A generation an open reader still leases
+    (see :func:`open_generation`) is left for a later run.
     """
     keep = current_generation(index_dir)
     removed = []
     for item in index_dir.iterdir():
         if item.name.startswith(GENERATION_PREFIX) and item != keep:
-            shutil.rmtree(item, ignore_errors=True)
-            removed.append(item)
+            if _remove_unleased(item):
+                removed.append(item)
         elif item.name.startswith(f".{CURRENT}."):
             item.unlink(missing_ok=True)
     return removed
+
+
+def _remove_unleased(generation: Path) -> bool:
+    """Delete a superseded generation unless a reader holds its lease; True if deleted."""
+    try:
+        fd = os.open(generation / READERS_FILE, os.O_RDONLY)
+    except OSError:
+        fd = None  # an interrupted build (no lease file yet) or an old layout: nobody reads it
+    try:
+        if fd is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return False
+        # first unmark it as complete, so a reader that waited for our lock looks elsewhere
+        (generation / META_FILE).unlink(missing_ok=True)
+        shutil.rmtree(generation, ignore_errors=True)
+        return True
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
 # -- building ----------------------------------------------------------------------------------
@@ -267,15 +326,24 @@ def build_index(index_dir: Path, paths: Iterable[Path], *, rebuild: bool = False
                                   f"after commit, expected {expected}; previous index kept")
             meta = {"schema_version": SCHEMA_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     "paragraphs": report.total_paragraphs}
-            (generation / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+            _write_meta(generation, meta)
             ix.close()
             _swap_current(index_dir, generation)
         except BaseException:
-            shutil.rmtree(generation, ignore_errors=True)
+            # an interrupt that lands just after the swap must not delete the new current index
+            if current_generation(index_dir) != generation:
+                shutil.rmtree(generation, ignore_errors=True)
             raise
         clear_stale(index_dir)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _write_meta(generation: Path, meta: dict) -> None:
+    """Write ``fahras.json`` through a temporary file and a rename: never half-written."""
+    tmp = generation / f".{META_FILE}.tmp"
+    tmp.write_text(json.dumps(meta), encoding="utf-8")
+    os.replace(tmp, generation / META_FILE)
 
 
 def open_writer(ix, *, files: int):

@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from whoosh import highlight, index as whoosh_index, query as wq
 from whoosh.searching import Searcher
 
 from indexer.analysis import normalize_word, stem_analyzer, stem_word
-from indexer.build import INDEX_NAME, current_generation, theme_key
+from indexer.build import CURRENT, INDEX_NAME, open_generation, theme_key
 from search.query import QueryError, bound_wildcards, parse_user_query
 from search.results import Hit, SearchResults, ThemeSummary
 
@@ -44,7 +45,8 @@ class DocumentSummary:
 def ensure_index(index_dir: Path | str, announce=None) -> Path:
     """Build the index from the bundled data if there is none yet; return its directory."""
     index_dir = Path(index_dir)
-    if current_generation(index_dir) is None:
+    # the link, not the generation: one being swapped out for a moment is no reason to build
+    if not os.path.lexists(index_dir / CURRENT):
         from indexer.build import build_index
         from indexer.pipeline import bundled_data_dir
 
@@ -75,17 +77,30 @@ class Engine:
 
     def __init__(self, index_dir: Path | str) -> None:
         self.index_dir = Path(index_dir)
-        generation = current_generation(self.index_dir)
-        if generation is None:
+        opened = open_generation(self.index_dir)
+        if opened is None:
             raise IndexMissing(f"no index at {self.index_dir}")
-        self.generation = generation
-        self.ix = whoosh_index.open_dir(str(generation), indexname=INDEX_NAME)
-        self.searcher: Searcher = self.ix.searcher()
+        # the lease keeps this generation on disk until close(), whatever indexing runs meanwhile
+        self.generation, self._lease = opened
+        try:
+            self.ix = whoosh_index.open_dir(str(self.generation), indexname=INDEX_NAME)
+            self.searcher: Searcher = self.ix.searcher()
+        except BaseException:
+            self._release()
+            raise
         self._catalog: list[dict] | None = None
 
+    def _release(self) -> None:
+        if self._lease is not None:
+            os.close(self._lease)
+            self._lease = None
+
     def close(self) -> None:
-        self.searcher.close()
-        self.ix.close()
+        try:
+            self.searcher.close()
+            self.ix.close()
+        finally:
+            self._release()
 
     def __enter__(self) -> "Engine":
         return self
