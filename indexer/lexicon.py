@@ -24,6 +24,9 @@ NUM = "<num>"
 #: Conjunctions and prepositions written joined to the next word, longest first.
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 PROCLITIC_COST = 1.0
+#: Dual endings of a feminine noun: ``التوصيتان`` is the dual of ``التوصية``.
+DUALS = (("تان", "ة"), ("تين", "ة"))
+DUAL_COST = 1.5
 PROCLITIC_LETTERS = frozenset(p[0] for p in PROCLITICS)
 #: zipf value given to a word missing from the lexicon.
 OOV_ZIPF = -1.0
@@ -73,8 +76,15 @@ class Lexicon:
         """zipf of ``word``, else of its stem after a proclitic less :data:`PROCLITIC_COST`
         (``"والإخطار"`` is rarer than the list knows); ``None`` if neither is known."""
         z = self.zipfs.get(word)
-        if z is not None or word[:1] not in PROCLITIC_LETTERS:
+        if z is not None:
             return z
+        for suffix, base in DUALS:
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                z = self.zipfs.get(word[:-len(suffix)] + base)
+                if z is not None:
+                    return z - DUAL_COST
+        if word[:1] not in PROCLITIC_LETTERS:
+            return None
         for p in PROCLITICS:
             if word.startswith(p) and len(word) - len(p) >= 3:
                 z = self.zipfs.get(word[len(p):])

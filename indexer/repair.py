@@ -20,6 +20,7 @@ from indexer.lexicon import bigrams, lexicon, lm_tokens, strip_marks
 from indexer.repair_order import (
     ARABIC,
     ORDINAL,
+    SPACED_MARKER,
     WORDS_REVERSED_PER_WORD,
     join_digit_groups,
     join_split_words,
@@ -81,10 +82,12 @@ def strip_tatweel(line: str) -> str:
     return line.replace(TATWEEL, "").replace("\x00", TATWEEL)
 
 
+ORDINAL_TOKEN = re.compile(r"(?<!\S)-[\u0621-\u064A]|[\u0621-\u064A] -(?!\S)")
+ARABIC_WORDS = re.compile(r"[\u0621-\u064A]{2,}")
 MARKER_TOKEN = re.compile(r"^-\d+$")
 DOC_VOCAB_BONUS = 1.5   # log10: a word the document itself spells is likelier
 STRONG_EVIDENCE = 5     # distinct words one entry alone turns into words
-HEADING_MARGIN = 2.5
+HEADING_MARGIN = 2.0
 #: Cheap test before scoring a line with the heading model: a sign its glyph map leaves
 #: (a word ending in ``/``, a run of WAW, a word ending in two ALEF).
 HEADING_SIGNS = re.compile(r"[\u0621-\u064A]/|وو|اا(?!\S)|وة(?!\S)")  # log10: a line is in the heading font if that model explains it this much better
@@ -114,8 +117,8 @@ class RepairResult:
 class Repairer:
     """Detects the damage of one document and repairs it line by line."""
 
-    body: GlyphModel = field(default_factory=GlyphModel.body)
-    heading: GlyphModel = field(default_factory=GlyphModel.heading)
+    body: GlyphModel = field(default_factory=lambda: GlyphModel.body(context=bigrams()))
+    heading: GlyphModel = field(default_factory=lambda: GlyphModel.heading(context=bigrams()))
     lam_alef: GlyphModel = field(default_factory=lambda: GlyphModel("lam-alef", LAM_ALEF_SWAP))
     _clean_cache: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -170,8 +173,10 @@ class Repairer:
 
     def _is_heading_line(self, line: str) -> bool:
         """Does the heading font's glyph map explain this line much better than the body's?"""
-        plain = " ".join(line.replace(TATWEEL, "").split())
-        if not plain or not HEADING_SIGNS.search(plain):
+        plain = re.sub(r"(?<=\d)(?=[\u0621-\u064A])|(?<=[\u0621-\u064A])(?=\d)", " ", line)
+        plain = " ".join(plain.replace(TATWEEL, "").split())
+        short_numbered = len(ARABIC_WORDS.findall(plain)) <= 4 and re.search(r"\d", plain)
+        if not plain or not (HEADING_SIGNS.search(plain) or ORDINAL_TOKEN.search(plain) or short_numbered):
             return False
         return self.heading.line_score(plain) - self.body.line_score(plain) >= HEADING_MARGIN
 
@@ -243,7 +248,7 @@ class Repairer:
                 new = strip_tatweel(join_split_words(new))
                 reasons.append("tatweel removed")
             if damage.keys() - {"tatweel", "bidi-controls"}:
-                new = " ".join(new.split())
+                new = SPACED_MARKER.sub(r"-\1", " ".join(new.split()))
             model = None
             if "heading-font" in damage and (self._is_heading_line(new) or self._is_heading_line(line)):
                 model = heading

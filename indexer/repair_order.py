@@ -7,7 +7,7 @@ extraction leaves a trace (a run of spaces, a tatweel-split word, a number glued
 a full stop glued to a word); the order with the best word-pair score (:mod:`indexer.lexicon`)
 wins, with a prior that prefers the order as found, then the runs reversed.
 
->>> "".join(reverse_visual("ةدحتلما )39("))
+>>> reverse_visual("ةدحتلما )39(")
 '(39) المتحدة'
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import permutations
 
 from indexer.lexicon import Bigrams, bigrams
-from indexer.repair_tables import MIRRORED, TATWEEL
+from indexer.repair_tables import TATWEEL
 
 #: ``-12`` / ``- 27``: a paragraph marker; ``-اولاا``: a heading ordinal.
 MARKER = re.compile(r"^-\s?\d+$")
@@ -27,6 +27,7 @@ FOOTNOTE = re.compile(r"\(\s?\d+\)")
 #: Digit groups split by spaces: ``22  000``, ``7  397``.
 DIGIT_GROUPS = re.compile(r"(?<![\d.,/])(\d{1,3})(?:\s{1,3}(\d{3}))+(?![\d.,/])")
 GLUE = re.compile(r"\d[\u0621-\u064A]{2}|[\u0621-\u064A]{2}\d|[\u0621-\u064A]\.[\u0621-\u064A]")
+SPACED_MARKER = re.compile(r"(?<!\S)-\s(\d+)(?!\S)")
 FOREIGN = re.compile(r"[A-Za-z\u0400-\u04FF]{2,}")
 LEADING_STOP = re.compile(r"^\.(?=\S)")
 ARABIC = re.compile(r"[\u0621-\u064A]")
@@ -294,7 +295,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     before, after = list(before or []), list(after or [])
     if any(MARKER.match(m) for m in markers):
         before = ["<s>"]
-    gaps = re.findall(r"(?<=\S)\s+(?=\S)", line.strip())
+    gaps = re.findall(r"(?<=[\u0621-\u064A\u064B-\u0652.،])\s+(?=[\u0621-\u064A])", line.strip())
     word_by_word = len(gaps) >= 4 and sum(len(g) >= 2 for g in gaps) >= 0.4 * len(gaps)
     best_tokens, best_score, best_prior = None, float("-inf"), 0.0
     glued = bool(GLUE.search(line)) or any(r.head_piece or r.tail_piece for r in runs) \
@@ -312,13 +313,16 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     assert best_tokens is not None
     head = [_ordinal_first(m) if ORDINAL.match(m) else m for m in markers]
     moved = best_tokens != [t for r in runs for t in r.tokens]
-    if not moved and not any(ORDINAL.match(m) for m in markers):
-        return line, ""
+    relisted = " ".join(t for r in runs for t in r.tokens) != " ".join(
+        w for w in line.split() if w not in markers and not MARKER.match(w))
+    if not moved and not relisted and not any(ORDINAL.match(m) for m in markers):
+        spaced = SPACED_MARKER.sub(r"-\1", line)
+        return spaced, ("paragraph marker joined" if spaced != line else "")
     if moved:
         best_tokens = _tidy_moved(best_tokens)
     new = " ".join(head + best_tokens)
     if not moved:
-        why = "heading ordinal put first"
+        why = "recommendation list put in order" if relisted else "heading ordinal put first"
     elif best_prior in (PRIOR_WORDS_REVERSED, WORDS_REVERSED_SPACED) or best_prior >= WORDS_REVERSED_PER_WORD * 4:
         why = "line in reversed word order"
     else:
@@ -370,9 +374,9 @@ def join_split_words(line: str) -> str:
 
 
 def reverse_visual(line: str) -> str:
-    """A visual-order line back to logical order: characters reversed, numbers and Latin
-    kept left-to-right, brackets mirrored: ``"ةدحتلما )39("`` -> ``"(39) المتحدة"``."""
+    """A visual-order line back to logical order: characters reversed, runs of digits and
+    Latin kept left to right: ``"2022 ةنسل )39( مقر"`` -> ``"رقم (39) لسنة 2022"`` (the
+    visual order stored the brackets as drawn, so reversing the line turns them round)."""
     rev = line[::-1]
-    rev = re.sub(r"[0-9A-Za-z\u0660-\u0669]+(?:[.,:/-][0-9A-Za-z\u0660-\u0669]+)*",
-                 lambda m: m.group(0)[::-1], rev)
-    return "".join(MIRRORED.get(ch, ch) for ch in rev)
+    return re.sub(r"[0-9A-Za-z\u0660-\u0669]+(?:[.,:/-][0-9A-Za-z\u0660-\u0669]+)*",
+                  lambda m: m.group(0)[::-1], rev)

@@ -142,6 +142,3 @@ BIDI_CONTROLS: tuple[str, ...] = (
     "\N{FIRST STRONG ISOLATE}",
     "\N{POP DIRECTIONAL ISOLATE}",
 )
-
-#: Brackets mirrored by a visual-order extraction: ``)39(`` -> ``(39)``.
-MIRRORED: dict[str, str] = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<"}

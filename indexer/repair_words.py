@@ -39,6 +39,7 @@ CORE = re.compile(r"^(?P<pre>[^\u0621-\u064A\u0640]*)(?P<core>.*?[\u0621-\u064A\
 NON_ARABIC_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF0-9\u0660-\u0669]")
 OOV_LOGP = -10.5  # log10 P of a word missing from the lexicon
 GAP_COST = 1.0
+RIVAL_WINDOW = 1.5  # readings this close to the best are re-ranked by their neighbours
 PLAUSIBLE_MARGIN = 1.0  # extra evidence needed to re-read a common word
 PLAUSIBLE_LOGP = 3.5 - 9  # zipf 3.5: a word this common is never re-read through the table
 
@@ -56,11 +57,13 @@ def logp(lex: Lexicon, word: str, bonus: dict[str, float] | None = None) -> floa
 
 @dataclass
 class Choice:
-    """The chosen reading of one or two tokens."""
+    """The chosen reading of one or two tokens; ``rivals`` are close runners-up
+    ``(text, score)`` that the word-pair context may prefer."""
 
     text: str
     score: float
     edits: int
+    rivals: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass
@@ -76,6 +79,7 @@ class GlyphModel:
     final_marks: str = ""
     lex: Lexicon = field(default_factory=lexicon)
     bonus: dict[str, float] = field(default_factory=dict)
+    context: object | None = None  # a Bigrams model: choose among close readings by neighbours
     _cache: dict[tuple[str, int], Choice] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -100,7 +104,7 @@ class GlyphModel:
         """A copy with entry costs adjusted to one document's evidence, and its vocabulary."""
         table = tuple(Confusion(c.seen, c.true, c.where, costs.get(c, c.cost)) for c in self.table)
         return GlyphModel(self.name, table, self.gap_letters, self.lost_finals, self.lost_initials,
-                          self.stretch_waw, self.final_marks, self.lex, bonus)
+                          self.stretch_waw, self.final_marks, self.lex, bonus, self.context)
 
     # -- candidates -------------------------------------------------------------------
     def sites(self, word: str) -> list[tuple[int, int, Confusion]]:
@@ -148,12 +152,20 @@ class GlyphModel:
             best = Choice(plain.replace(TATWEEL, "") if self.stretch_waw else word, best.score, 0)
         # a common word is left alone; a rare one may be one edit from a common one
         limit = 0 if best.score >= PLAUSIBLE_LOGP else 1 if best.score > OOV_LOGP else max_edits
+        scored: dict[str, tuple[float, int]] = {}
         for reading, cost, edits in self.candidates(plain, limit):
             if edits == 0 and reading == plain:
                 continue
             score = self._logp(reading) - cost
+            reading = reading.replace(TATWEEL, "")
+            if score > scored.get(reading, (OOV_LOGP - 1, 0))[0]:
+                scored[reading] = (score, edits)
             if score > best.score:
-                best = Choice(reading.replace(TATWEEL, ""), score, edits)
+                best = Choice(reading, score, edits)
+        if best.edits:
+            rivals = sorted(((t, sc) for t, (sc, _) in scored.items()
+                             if t != best.text and sc > best.score - RIVAL_WINDOW), key=lambda r: -r[1])
+            best.rivals = tuple(rivals[:3])
         for extra in self.lost_finals:
             score = self._logp(plain + extra) - GAP_COST
             if score > best.score:
@@ -197,6 +209,35 @@ class GlyphModel:
         assert best[n] is not None
         return best[n]
 
+    def _neighbour(self, tokens: list[str], j: int) -> str | None:
+        if not 0 <= j < len(tokens) or not tokens[j]:
+            return None
+        parts = self._split(tokens[j])
+        if parts is None:
+            return tokens[j] if re.search(r"\d", tokens[j]) else None
+        return self.best(parts[1]).text
+
+    def _in_context(self, c: Choice, tokens: list[str], i: int) -> Choice:
+        """Re-rank a reading and its rivals by the word pairs they make with their neighbours
+        (``التوتوة 66`` reads ``التوصية 66``, not ``الصوتية 66``)."""
+        j = i - 1
+        while j >= 0 and not tokens[j]:
+            j -= 1
+        k = i + 1
+        while k < len(tokens) and not tokens[k]:
+            k += 1
+        prev, nxt = self._neighbour(tokens, j), self._neighbour(tokens, k)
+        if prev is None and nxt is None:
+            return c
+        lm = self.context
+
+        def ctx(text: str) -> float:
+            return (lm.logp(prev, text) if prev else 0.0) + (lm.logp(text, nxt) if nxt else 0.0)
+
+        options = [(c.text, c.score)] + list(c.rivals)
+        text, score = max(options, key=lambda o: o[1] + ctx(o[0]))
+        return c if text == c.text else Choice(text, score, c.edits)
+
     def _split(self, token: str) -> tuple[str, str, str] | None:
         if not token or NON_ARABIC_LETTER.search(token) or not ARABIC_LETTER.search(token):
             return None
@@ -220,6 +261,8 @@ class GlyphModel:
             return
         pre, core, post = parts
         c = self.best(core)
+        if c.rivals and self.context is not None:
+            c = self._in_context(c, tokens, i)
         yield i + 1, pre + c.text + post, c.score
         if "/" in core.strip("/") and "/" not in self.final_marks:
             parts = [self.best(p) for p in core.split("/")]
