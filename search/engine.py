@@ -26,6 +26,10 @@ FILTER_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234
 FRAGMENTS = 3
 FRAGMENT_CHARS = 320
 LISTED_IN_ERRORS = 40
+#: Spelling suggestions look at most this many words of a query, each at most this long:
+#: the corrector's work grows with both (a 2,000-letter word alone took seconds).
+SUGGEST_MAX_WORDS = 8
+SUGGEST_MAX_WORD_CHARS = 30
 
 
 class IndexMissing(RuntimeError):
@@ -277,9 +281,10 @@ class Engine:
         corrector = self.searcher.corrector("exact")
         changed = False
         out = []
-        for word in words:
+        for i, word in enumerate(words):
             norm = normalize_word(word)
-            if not norm or ("exact", norm) in reader:
+            if (not norm or i >= SUGGEST_MAX_WORDS or len(norm) > SUGGEST_MAX_WORD_CHARS
+                    or ("exact", norm) in reader):
                 out.append(word)
                 continue
             found = corrector.suggest(norm, limit=1, maxdist=2)

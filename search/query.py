@@ -30,6 +30,12 @@ FIELD_BOOSTS = {"exact": 2.0, "text": 1.0}
 MAX_QUERY_CHARS = 2000
 #: A wildcard may expand to at most this many index terms.
 MAX_WILDCARD_TERMS = 256
+#: A query may hold at most this many different wildcard words (each scans the term list).
+MAX_WILDCARDS = 8
+#: Letters a wildcard needs besides ``*`` and ``?`` (``*`` alone would list every term).
+MIN_WILDCARD_LETTERS = 2
+#: Whoosh operator words, removed when the parser cannot make sense of them (``NOT NOT``).
+OPERATOR_WORDS = re.compile(r"(?<!\S)(?:AND|OR|NOT|ANDNOT|ANDMAYBE)(?!\S)")
 CONTROL_CHARS = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -138,11 +144,25 @@ def lift_negations(q: wq.Query) -> wq.Query:
     return transform(q, lift).normalize()
 
 
-def bound_wildcards(q: wq.Query, reader, limit: int = MAX_WILDCARD_TERMS) -> wq.Query:
-    """Replace wildcard and prefix queries by at most ``limit`` of their index terms."""
+def bound_wildcards(q: wq.Query, reader, limit: int = MAX_WILDCARD_TERMS,
+                    most: int = MAX_WILDCARDS) -> wq.Query:
+    """Replace wildcard and prefix queries by at most ``limit`` of their index terms.
+
+    A wildcard with fewer than ``MIN_WILDCARD_LETTERS`` letters (``*``, ``ح*``) is dropped;
+    more than ``most`` different wildcards in one query is a :class:`QueryError`, so the work
+    of one query stays bounded (each wildcard may scan the term list once).
+    """
+    patterns = {node.text for node in q.leaves()
+                if isinstance(node, (wq.Wildcard, wq.Prefix))
+                and len(node.text.strip("*?")) >= MIN_WILDCARD_LETTERS}
+    if len(patterns) > most:
+        raise QueryError(f"too many wildcards ({len(patterns)}); at most {most} per query")
+
     def expand(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.Every):
+            return wq.NullQuery  # a lone ``*``: every term of the field, no letters to match
         if isinstance(node, (wq.Wildcard, wq.Prefix)):
-            if len(node.text.strip("*?")) < 2:
+            if len(node.text.strip("*?")) < MIN_WILDCARD_LETTERS:
                 return wq.NullQuery
             terms = []
             for term in node.expanded_terms(reader):
@@ -160,6 +180,17 @@ def query_words(text: str) -> list[str]:
     return [w for w in words if w not in ("AND", "OR", "NOT") and w not in ARABIC_OPERATORS]
 
 
+def plain_words(text: str) -> str:
+    """``text`` without operator words and query syntax: quotes, brackets, ``:^~+-``.
+
+    >>> plain_words('NOT NOT (حقوق) AND "الطفل')
+    'حقوق الطفل'
+    """
+    text = OPERATOR_WORDS.sub(" ", text)
+    text = re.sub(r"[\"'()\[\]{}:^~+\-\\/!]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def parse_user_query(text: str, schema, *, conjunctive: bool = False) -> ParsedQuery:
     """Parse a user's query string; ``query`` is None when only filters were given."""
     text = clean_query(text)
@@ -169,7 +200,13 @@ def parse_user_query(text: str, schema, *, conjunctive: bool = False) -> ParsedQ
     if not free.strip():
         return parsed
     parser = make_parser(schema, conjunctive=conjunctive)
-    q = lift_negations(phrases_on_exact_form(parser.parse(free)))
+    try:
+        tree = parser.parse(free)
+    except (IndexError, AssertionError, ValueError, TypeError, AttributeError):
+        # Whoosh's parser fails on some operator soups ("NOT NOT x", "{ ANDMAYBE ANDMAYBE");
+        # the words without operators and brackets are still a fair query
+        tree = parser.parse(plain_words(free))
+    q = lift_negations(phrases_on_exact_form(tree))
     parsed.query = None if q is wq.NullQuery else q
     return parsed
 
