@@ -240,16 +240,22 @@ ALEFS = frozenset("\N{ARABIC LETTER ALEF}\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}
                   "\N{ARABIC LETTER ALEF WITH HAMZA BELOW}\N{ARABIC LETTER ALEF WITH MADDA ABOVE}")
 
 
+#: Letters a word-final fathatan sits on: alef (كتاباً), hamza (بناءً), teh marbuta, alef maqsura.
+TANWEEN_BEARERS = frozenset("\N{ARABIC LETTER ALEF}\N{ARABIC LETTER HAMZA}"
+                            "\N{ARABIC LETTER TEH MARBUTA}\N{ARABIC LETTER ALEF MAKSURA}")
+
+
 def _is_lost_tanween(g: Glyph, bases: Sequence[Glyph], size: float, base_line: float) -> bool:
     """A fathatan whose font maps it to a space: a zero-width "space" drawn above a final alef.
 
     Word's Arabic fonts draw ``اً`` as alef plus a raised, zero-advance glyph whose Unicode
-    entry is a space; the position tells what it is.
+    entry is a space; the position (over a letter that takes a final fathatan) tells what
+    it is.
     """
     if not g.text.isspace() or g.x1 - g.x0 > 0.05 * size or base_line - g.base < 0.3 * size:
         return False
     under = [b for b in bases if b.x0 - 0.5 <= g.x0 <= b.x1 + 0.5]
-    return any(b.text == "\N{ARABIC LETTER ALEF}" for b in under)
+    return any(b.text in TANWEEN_BEARERS for b in under)
 
 
 def line_strength(glyphs: Iterable[Glyph]) -> Counter[str]:
