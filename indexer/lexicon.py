@@ -89,7 +89,7 @@ class Lexicon:
             if word.startswith(p) and len(word) - len(p) >= 3:
                 z = self.zipfs.get(word[len(p):])
                 if z is not None:
-                    return z - PROCLITIC_COST
+                    return z - PROCLITIC_COST * len(p)
         return None
 
     def __contains__(self, word: str) -> bool:

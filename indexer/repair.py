@@ -44,10 +44,10 @@ KINDS: tuple[str, ...] = (
 
 BIDI = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
 WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0640]+")
-ORDER_CUES = re.compile(
+STRONG_ORDER_CUES = re.compile(
     r"\d[\u0621-\u064A]{2}|[\u0621-\u064A]{2}\d|\.[\u0621-\u064A]|^\s*[،.]|^\s*\u0640|\u0640\s*$"
-    r"|[\u0621-\u064A.،]\s{2,}[\u0621-\u064A]"
 )
+ORDER_CUES = re.compile(STRONG_ORDER_CUES.pattern + r"|[\u0621-\u064A.،]\s{2,}[\u0621-\u064A]")
 SPLIT_DIGITS = re.compile(r"(?<![\d.,/])\d{1,3}\s{2,}\d{3}(?![\d.,/])")
 #: Evidence needed to switch a kind on: that many distinct words, and that share of words.
 MIN_EVIDENCE_WORDS = 3
@@ -119,7 +119,8 @@ class Repairer:
 
     body: GlyphModel = field(default_factory=lambda: GlyphModel.body(context=bigrams()))
     heading: GlyphModel = field(default_factory=lambda: GlyphModel.heading(context=bigrams()))
-    lam_alef: GlyphModel = field(default_factory=lambda: GlyphModel("lam-alef", LAM_ALEF_SWAP))
+    lam_alef: GlyphModel = field(default_factory=lambda: GlyphModel(
+        "lam-alef", LAM_ALEF_SWAP, context=bigrams(), guard_plausible=False))
     _clean_cache: dict[str, str] = field(default_factory=dict, repr=False)
 
     # -- detection --------------------------------------------------------------------
@@ -147,13 +148,16 @@ class Repairer:
             distinct = set(words)
             oov = {w for w in distinct if w not in lex}
 
+        body_damage = sum(1 for w in oov if self.body.best(w.replace(TATWEEL, "")).edits)
         tatweel = text.count(TATWEEL)
         if tatweel:
             found["tatweel"] = tatweel
         digits = len(SPLIT_DIGITS.findall(text))
         if digits:
             found["split-digits"] = digits
-        cue_lines = sum(1 for l in text.split("\n") if ORDER_CUES.search(l.strip(" ")) or self._reads_backwards(l))
+        # runs of spaces alone are no evidence where the body font loses glyphs as spaces
+        cues = ORDER_CUES if body_damage < need else STRONG_ORDER_CUES
+        cue_lines = sum(1 for l in text.split("\n") if cues.search(l.strip(" ")) or self._reads_backwards(l))
         # pdftotext (direction controls) and visual-order extractions keep their runs in order
         if cue_lines >= MIN_LINES_WITH_CUES and not found.keys() & {"bidi-controls", "visual-order"}:
             found["run-order"] = cue_lines
@@ -166,7 +170,9 @@ class Repairer:
         body = sum(1 for w in plain if self.body.best(w).edits)
         if body >= need and "lam-alef" not in found:
             found["body-font"] = body
-        heading_lines = sum(1 for l in text.split("\n") if self._is_heading_line(l))
+        heading_lines = 0
+        if not found.keys() & {"lam-alef", "bidi-controls", "visual-order"}:  # another extractor
+            heading_lines = sum(1 for l in text.split("\n") if self._is_heading_line(l))
         if heading_lines >= 2:
             found["heading-font"] = heading_lines
         return found

@@ -65,7 +65,7 @@ def body_font(text: str, rng: random.Random, rate: float = 0.5) -> str:
             k = next((k for k in range(1, len(w) - 1) if w[k] in BODY_GAP_LETTERS), None)
             if k is not None:
                 w = w[:k] + " " + w[k + 1:]
-        if len(w) > 3 and w[-1] in BODY_LOST_FINALS and rng.random() < rate:
+        if len(w) > 3 and word[-1] in BODY_LOST_FINALS and w[-1] == word[-1] and rng.random() < rate:
             w = w[:-1] + " "
         return w
     return _per_word(text, hurt)
@@ -117,9 +117,8 @@ def reversed_words(line: str, rng: random.Random, spaced: bool = True) -> str:
 
 def lam_alef(text: str, rng: random.Random) -> str:
     """pdftotext's lam ligatures split the wrong way round: ``المتحدة`` -> ``املتحدة``."""
-    for partner in LAM_LIGATURE_PARTNERS:
-        text = text.replace(LAM + partner, partner + LAM)
-    return text
+    pattern = re.compile(f"{LAM}([{''.join(LAM_LIGATURE_PARTNERS)}])")
+    return pattern.sub(lambda m: m.group(1) + LAM, text)
 
 
 def bidi_controls(text: str, rng: random.Random) -> str:

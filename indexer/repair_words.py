@@ -41,7 +41,10 @@ OOV_LOGP = -10.5  # log10 P of a word missing from the lexicon
 GAP_COST = 1.0
 RIVAL_WINDOW = 1.5  # readings this close to the best are re-ranked by their neighbours
 PLAUSIBLE_MARGIN = 1.0  # extra evidence needed to re-read a common word
-PLAUSIBLE_LOGP = 3.5 - 9  # zipf 3.5: a word this common is never re-read through the table
+PLAUSIBLE_LOGP = 3.5 - 9
+COMMON_LOGP = 4.5 - 9
+#: A proclitic letter standing alone (``و شدد``) is written joined in Arabic text.
+LONE_LETTER_LOGP = -9.0  # zipf 3.5: a word this common is never re-read through the table
 
 
 def logp(lex: Lexicon, word: str, bonus: dict[str, float] | None = None) -> float:
@@ -80,6 +83,7 @@ class GlyphModel:
     lex: Lexicon = field(default_factory=lexicon)
     bonus: dict[str, float] = field(default_factory=dict)
     context: object | None = None  # a Bigrams model: choose among close readings by neighbours
+    guard_plausible: bool = True   # False for a systematic damage: common words are re-read too
     _cache: dict[tuple[str, int], Choice] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -104,7 +108,8 @@ class GlyphModel:
         """A copy with entry costs adjusted to one document's evidence, and its vocabulary."""
         table = tuple(Confusion(c.seen, c.true, c.where, costs.get(c, c.cost)) for c in self.table)
         return GlyphModel(self.name, table, self.gap_letters, self.lost_finals, self.lost_initials,
-                          self.stretch_waw, self.final_marks, self.lex, bonus, self.context)
+                          self.stretch_waw, self.final_marks, self.lex, bonus, self.context,
+                          self.guard_plausible)
 
     # -- candidates -------------------------------------------------------------------
     def sites(self, word: str) -> list[tuple[int, int, Confusion]]:
@@ -147,16 +152,24 @@ class GlyphModel:
             return hit
         plain = strip_marks(word) if not self.stretch_waw else self.unstretch(word)
         base = logp(self.lex, word)
+        if len(plain) <= 1:  # a lone letter is only ever repaired by joining it to a neighbour
+            self._cache[(word, max_edits)] = Choice(word, min(base, LONE_LETTER_LOGP), 0)
+            return self._cache[(word, max_edits)]
         best = Choice(word, base if plain == strip_marks(word) else logp(self.lex, plain), 0)
         if plain != word and best.score > OOV_LOGP:
             best = Choice(plain.replace(TATWEEL, "") if self.stretch_waw else word, best.score, 0)
         # a common word is left alone; a rare one may be one edit from a common one
-        limit = 0 if best.score >= PLAUSIBLE_LOGP else 1 if best.score > OOV_LOGP else max_edits
+        if not self.guard_plausible:
+            limit = max_edits
+        else:
+            limit = 1 if best.score > OOV_LOGP else max_edits
+        # a common word needs more evidence to be re-read
+        guard = PLAUSIBLE_MARGIN if self.guard_plausible and best.score >= PLAUSIBLE_LOGP else 0.0
         scored: dict[str, tuple[float, int]] = {}
         for reading, cost, edits in self.candidates(plain, limit):
             if edits == 0 and reading == plain:
                 continue
-            score = self._logp(reading) - cost
+            score = self._logp(reading) - cost - (guard if edits else 0.0)
             reading = reading.replace(TATWEEL, "")
             if score > scored.get(reading, (OOV_LOGP - 1, 0))[0]:
                 scored[reading] = (score, edits)
@@ -269,7 +282,7 @@ class GlyphModel:
             yield i + 1, pre + "/".join(p.text for p in parts) + post, sum(p.score for p in parts)
             return
         for extra in self.lost_initials:
-            if pre:
+            if pre or len(strip_marks(core)) < 2:
                 break
             cand = self.best(extra + strip_marks(core), 1)
             score = cand.score - GAP_COST - (PLAUSIBLE_MARGIN if c.score >= PLAUSIBLE_LOGP else 0.0)
@@ -282,7 +295,7 @@ class GlyphModel:
                 return
             _, core2, post2 = nxt
             c2 = self.best(core2)
-            if min(c.score, c2.score) >= PLAUSIBLE_LOGP and min(len(core), len(core2)) >= 3:
+            if min(c.score, c2.score) >= COMMON_LOGP and min(len(core), len(core2)) >= 3:
                 return  # two common words: not one word cut by a lost glyph
             for letter in self.gap_letters:
                 joined = self.best(strip_marks(core) + letter + strip_marks(core2), 1)
