@@ -41,7 +41,7 @@ MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document (DOC/XLS)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (DOC/XLS) or a password-protected Office file"),
     (b"\x1f\x8b", "a gzip archive"),
 )
 
@@ -182,8 +182,8 @@ def read_source(path: Path | str) -> SourceText:
 def sniff_format(data: bytes) -> str:
     """``"pdf"``, ``"zip"`` or ``"text"`` from the leading bytes (HTML is told after decoding)."""
     at = data.find(PDF_MAGIC, 0, 1024)
-    if at == 0 or (at > 0 and re.match(rb"%PDF-\d\.\d", data[at:at + 8]) and b"\x00" in data[:at] + data[at:2048]):
-        return "pdf"
+    if at == 0 or (at > 0 and re.match(rb"%PDF-\d\.\d", data[at:at + 8]) and b"%%EOF" in data[-2048:]):
+        return "pdf"  # a header after junk counts only in a file that also ends like a PDF
     if data.startswith(ZIP_MAGIC):
         return "zip"
     return "text"

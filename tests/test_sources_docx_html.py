@@ -135,3 +135,20 @@ def test_html_without_text_is_refused(tmp_path):
     path.write_text("<html><body><script>x=1</script></body></html>", encoding="utf-8")
     with pytest.raises(SourceError, match="HTML page without text"):
         read_source(path)
+
+
+def test_pdf_header_after_junk_is_a_pdf_only_if_the_file_ends_like_one(tmp_path):
+    pdf = (SOURCES / "upr_footnotes.pdf").read_bytes()
+    wrapped = tmp_path / "mail.eml"
+    wrapped.write_bytes(b"Content-Type: application/pdf\r\n\r\n" + pdf)
+    assert read_source(wrapped).format == "pdf"
+    note = tmp_path / "note.txt"
+    note.write_text("ملاحظة: الملف يبدأ بـ %PDF-1.7 عادة\n", encoding="utf-8")
+    assert read_source(note).format == "text"
+
+
+def test_old_or_password_protected_office_files_are_named(tmp_path):
+    path = tmp_path / "response.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    with pytest.raises(SourceError, match="password-protected Office file"):
+        read_source(path)
