@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -44,6 +45,9 @@ READERS_FILE = ".readers"
 #: Files of a generation never hard-linked into the next one (locks, leases, our metadata).
 NOT_COPIED = (LOCK_FILE, READERS_FILE, META_FILE)
 INDEX_NAME = "MAIN"
+#: Why a readable file without any numbered paragraph (``1- …``) is not indexed. Such a file
+#: is reported like an unreadable one, and paragraphs indexed from it before are kept.
+NO_PARAGRAPHS = "no numbered paragraphs found (expected lines like '1- …'); nothing indexed"
 #: Format of our stored fields; a different number means the index must be rebuilt.
 SCHEMA_VERSION = 1
 
@@ -98,6 +102,9 @@ def paragraph_fields(p: Paragraph, source: str, source_hash: str, title: str | N
 def content_hash(path: Path) -> str:
     """SHA-256 of a file's bytes (its sidecar's too): what decides whether to re-index it."""
     digest = hashlib.sha256()
+    # a link to a device or a pipe would be read forever (/dev/zero) or block (a FIFO)
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise SourceError(path, "not a regular file (a device, pipe or socket)")
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
@@ -315,7 +322,7 @@ def build_index(index_dir: Path, paths: Iterable[Path], *, rebuild: bool = False
             writer = open_writer(ix, files=len(files))
             try:
                 deleted = _apply_changes(writer, files, indexed, load, progress, report, on_error)
-                writer.commit(optimize=False)
+                writer.commit(optimize=False, mergetype=merge_tiers)
             except BaseException:
                 writer.cancel()
                 raise
@@ -349,6 +356,43 @@ def _write_meta(generation: Path, meta: dict) -> None:
 def open_writer(ix, *, files: int):
     """The Whoosh writer for a run over ``files`` files (tuning lives here, measured in bench/)."""
     return ix.writer()
+
+
+#: Merge policy: segments whose live sizes are within the same power of MERGE_BASE documents
+#: form a tier; a tier holding MERGE_AT segments is merged into one (which moves up a tier).
+MERGE_BASE = 4
+MERGE_AT = 4
+
+
+def merge_tiers(writer, segments):
+    """Whoosh merge policy keeping few segments, so queries stay fast after incremental runs.
+
+    Each incremental run adds a small segment, and Whoosh's default policy (``MERGE_SMALL``)
+    almost never merges segments of a few dozen documents: they pile up, and every query pays
+    per segment (a 1k index with 5 segments answers 2-3x slower than with one; docs/benchmarks.md).
+    Merging by tiers bounds the count to ``MERGE_AT - 1`` per tier while each document is
+    rewritten only about log_MERGE_BASE(N) times. Segments with no live documents are dropped.
+    """
+    import math
+
+    from whoosh.reading import SegmentReader
+
+    tiers: dict[int, list] = {}
+    keep = []
+    for segment in segments:
+        live = segment.doc_count()
+        if live == 0:
+            continue  # fully deleted: leave it out of the new generation
+        tiers.setdefault(int(math.log(live, MERGE_BASE)), []).append(segment)
+    for tier in tiers.values():
+        if len(tier) < MERGE_AT:
+            keep.extend(tier)
+            continue
+        for segment in tier:
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
+    return keep
 
 
 def _indexed_sources(ix) -> dict[str, str]:
@@ -393,6 +437,8 @@ def _add_files(writer, files, indexed, load, progress, report: BuildReport, on_e
     for path in files:
         try:
             digests[path] = content_hash(path) if path.exists() else ""
+        except SourceError as err:
+            digests[path] = LoadFailure(err.reason, str(err))
         except OSError as err:
             digests[path] = LoadFailure(err.strerror or str(err), f"{path}: {err.strerror or err}")
     wanted = [path for path, digest in digests.items()
@@ -413,6 +459,11 @@ def _add_files(writer, files, indexed, load, progress, report: BuildReport, on_e
                     on_error(key, outcome.message)
                 continue
             document, digest = outcome, str(digest)
+            if not document.paragraphs:  # reported like an unreadable file; see NO_PARAGRAPHS
+                report.failed.append((key, NO_PARAGRAPHS))
+                if on_error:
+                    on_error(key, f"{key}: {NO_PARAGRAPHS}")
+                continue
             delete(source=key)
             # a document id is unique across files: a re-used id replaces the older file's paragraphs
             delete(doc=document.doc)
