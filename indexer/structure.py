@@ -149,6 +149,11 @@ def parse_heading(tokens: list[str], expected: int | None) -> HeadingParse | Non
     for g in chosen:
         skip.update(range(g[0], g[1] + 1))
     skip.update(rec_word_at)
+    colon = next((i for i in range(at + used, len(tokens)) if tokens[i].endswith(":")), None)
+    if at <= 1 and colon is not None:
+        # logical order (``أولاً - الالتزامات الدولية: التوصيات 1 و2``): the theme is what
+        # stands between the ordinal and the colon, whatever the recommendation word looks like
+        skip.update(i for i in range(len(tokens)) if i < at or i > colon)
     theme_words = [t.strip(DASHES + ":؛،,.") for i, t in enumerate(tokens) if i not in skip]
     theme = " ".join(w for w in theme_words if w and w != CONNECTOR or False)
     theme = re.sub(r"\s*:\s*", " ", theme).strip(" " + DASHES + ":")
@@ -207,32 +212,56 @@ def _mostly_non_arabic(text: str) -> bool:
 
 
 def parse_lines(raw_lines: Sequence[str], lines: Sequence[str], doc: str) -> Document:
-    """Parse line-aligned raw and repaired lines into a :class:`Document`."""
+    """Parse line-aligned raw and repaired lines into a :class:`Document`.
+
+    Documents whose text is mostly outside numbered paragraphs (laws with articles, reports
+    without paragraph numbers) are read again in block mode: each block of lines between blank
+    lines becomes a paragraph, numbered in order, so that no text is left out of the index.
+    """
     if len(raw_lines) != len(lines):
         raise ValueError("raw and repaired lines must be aligned")
+    document, covered, orphans = _parse(raw_lines, lines, doc, block_mode=False)
+    restarts = numbering_restarts(lines)
+    if orphans > covered or not document.paragraphs or 2 * restarts >= len(document.paragraphs):
+        blocks, _, _ = _parse(raw_lines, lines, doc, block_mode=True)
+        if len(blocks.paragraphs) > 0:
+            return Document(blocks.doc, blocks.sections, blocks.paragraphs, blocks.footnotes,
+                            metadata={"paragraphing": "blocks"})
+    return document
+
+
+def _parse(raw_lines: Sequence[str], lines: Sequence[str], doc: str,
+           block_mode: bool) -> tuple[Document, int, int]:
+    """One pass over the lines; also returns how many text lines fell inside / outside paragraphs."""
     sections: list[Section] = []
     blocks: list[_Block] = []
     footnotes: dict[int, list[str]] = {}
     cited = {int(m.group(1)) for line in lines for m in FOOTNOTE_REF.finditer(line.translate(DIGITS))}
-    markers = find_paragraph_markers(lines)
-    last_marker = max(markers, default=-1)
+    markers = {} if block_mode else find_paragraph_markers(lines)
+    last_marker = len(lines) if block_mode else max(markers, default=-1)
     section: Section | None = None
     sub_recs: tuple[int, ...] | None = None
     current: _Block | None = None
     current_note: int | None = None
+    covered = orphans = 0
+    after_blank = True
     i = 0
     while i < len(lines):
         line = lines[i]
         tokens = split_tokens(line)
         if not tokens:
+            after_blank = True
             i += 1
             continue
+        starts_block = after_blank
+        after_blank = False
         if i in markers:
             number, rest = markers[i]
             recs = sub_recs if sub_recs is not None else (section.recs if section else ())
             current = _Block(number, section, recs, rest, [i])
             blocks.append(current)
             current_note = None
+            covered += 1
             i += 1
             continue
         note = _footnote_start(tokens, line, cited, footnotes, trailing=i > last_marker)
@@ -258,14 +287,37 @@ def parse_lines(raw_lines: Sequence[str], lines: Sequence[str], doc: str) -> Doc
                 sub_recs, current, current_note = sub, None, None
                 i += 1
                 continue
-        if current_note is not None:
+        if block_mode and starts_block and current_note is None:
+            recs = sub_recs if sub_recs is not None else (section.recs if section else ())
+            current = _Block(len(blocks) + 1, section, recs, line.strip(), [i])
+            blocks.append(current)
+            covered += 1
+        elif current_note is not None:
             footnotes[current_note].append(line.strip())
         elif current is not None:
             current.lines.append(i)
+            covered += 1
+        else:
+            orphans += 1
         i += 1
     paragraphs = tuple(_paragraph(b, raw_lines, lines, doc, footnotes) for b in blocks)
     notes = tuple(Footnote(n, _clean_text(parts)) for n, parts in sorted(footnotes.items()))
-    return Document(doc, tuple(sections), paragraphs, notes)
+    return Document(doc, tuple(sections), paragraphs, notes), covered, orphans
+
+
+def numbering_restarts(lines: Sequence[str]) -> int:
+    """How many lines start a list numbered again from 1 (``1.`` after ``3.``): lists inside
+    articles, not paragraphs of the document."""
+    restarts, last = 0, 0
+    for line in lines:
+        start = MARKER_AT_START.match(line.translate(DIGITS))
+        if not start:
+            continue
+        number = int(start.group(1))
+        if number == 1 and last >= 1:
+            restarts += 1
+        last = number
+    return restarts
 
 
 def find_paragraph_markers(lines: Sequence[str]) -> dict[int, tuple[int, str]]:
@@ -306,7 +358,10 @@ def _heading_span(lines: Sequence[str], i: int) -> tuple[list[str], int]:
     """Tokens of line ``i`` plus following lines that continue a heading's number list."""
     tokens = split_tokens(lines[i])
     used = 1
-    has_rec_word = any(is_recommendation_word(t) for t in tokens)
+    # a heading that already names its recommendations (a word like التوصيات or a list of
+    # two or more numbers) does not take the next "التوصية N" line: that is a sub-heading
+    has_rec_word = (any(is_recommendation_word(t) for t in tokens)
+                    or any(len(g) > 3 for g in number_groups(tokens)))
     j = i + 1
     while j < len(lines):
         nxt = split_tokens(lines[j])

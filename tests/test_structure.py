@@ -130,3 +130,19 @@ def test_heading_keeps_theme_numbers_out_of_recommendations():
     heading = parse_heading(split_tokens("ثالثاً - تعديل المادة 145 من قانون العقوبات: التوصية 48"), 3)
     assert heading.number == 3 and heading.recs == (48,)
     assert heading.theme == "تعديل المادة 145 من قانون العقوبات"
+
+
+def test_document_without_paragraph_numbers_is_read_as_blocks():
+    text = ("قانون التعليم الإلزامي\n\nالمادة (1)\nالتعليم إلزامي لجميع الأطفال.\n\n"
+            "المادة (2)\n1. تلتزم الدولة بتوفير المدارس.\n2. ويكون التعليم مجانياً.\n\n"
+            "المادة (3)\n1. يعاقب ولي الأمر الذي يمتنع عن تسجيل الطفل.\n2. وتضاعف العقوبة عند التكرار.\n")
+    doc = parse_text(text, "law")
+    assert doc.metadata.get("paragraphing") == "blocks"
+    joined = " ".join(p.text for p in doc.paragraphs)
+    for phrase in ("قانون التعليم الإلزامي", "لجميع الأطفال", "مجانياً", "يعاقب ولي الأمر"):
+        assert phrase in joined
+    assert [p.n for p in doc.paragraphs] == list(range(1, len(doc.paragraphs) + 1))
+
+
+def test_numbered_document_is_not_read_as_blocks(seed_document):
+    assert seed_document.metadata.get("paragraphing") != "blocks"
