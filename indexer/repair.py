@@ -122,6 +122,7 @@ class Repairer:
     lam_alef: GlyphModel = field(default_factory=lambda: GlyphModel(
         "lam-alef", LAM_ALEF_SWAP, context=bigrams(), guard_plausible=False))
     _clean_cache: dict[str, str] = field(default_factory=dict, repr=False)
+    _heading_everywhere: bool = False  # set by detect(): the whole document is in the heading font
 
     # -- detection --------------------------------------------------------------------
     def detect(self, lines: list[str]) -> dict[str, int]:
@@ -164,15 +165,18 @@ class Repairer:
 
         plain = {w.replace(TATWEEL, "") for w in oov}
         plain = {w for w in plain if w not in lex}
+        # the glyph maps compete: each explains some unknown words; the best explains most
         lam = sum(1 for w in plain if self.lam_alef.best(w).edits)
-        if lam >= need:
-            found["lam-alef"] = lam
         body = sum(1 for w in plain if self.body.best(w).edits)
-        if body >= need and "lam-alef" not in found:
+        head = sum(1 for w in plain if self.heading.best(w).edits)
+        if lam >= need and lam > max(body, head) and not found.keys() & {"bidi-controls", "visual-order"} \
+                or lam >= need and found.keys() & {"bidi-controls", "visual-order"}:
+            found["lam-alef"] = lam
+            return found
+        if body >= need and body >= head / 2:
             found["body-font"] = body
-        heading_lines = 0
-        if not found.keys() & {"lam-alef", "bidi-controls", "visual-order"}:  # another extractor
-            heading_lines = sum(1 for l in text.split("\n") if self._is_heading_line(l))
+        self._heading_everywhere = head >= need and head > body
+        heading_lines = sum(1 for l in text.split("\n") if self._is_heading_line(l))
         if heading_lines >= 2:
             found["heading-font"] = heading_lines
         return found
@@ -182,7 +186,8 @@ class Repairer:
         plain = re.sub(r"(?<=\d)(?=[\u0621-\u064A])|(?<=[\u0621-\u064A])(?=\d)", " ", line)
         plain = " ".join(plain.replace(TATWEEL, "").split())
         short_numbered = len(ARABIC_WORDS.findall(plain)) <= 4 and re.search(r"\d", plain)
-        if not plain or not (HEADING_SIGNS.search(plain) or ORDINAL_TOKEN.search(plain) or short_numbered):
+        signs = HEADING_SIGNS.search(plain) or ORDINAL_TOKEN.search(plain) or short_numbered
+        if not plain or not (signs or self._heading_everywhere):
             return False
         return self.heading.line_score(plain) - self.body.line_score(plain) >= HEADING_MARGIN
 
@@ -276,26 +281,36 @@ class Repairer:
     def _document_models(self, lines: list[str], damage: dict[str, int]) -> tuple[GlyphModel, GlyphModel]:
         """The glyph models tuned to this document: entries with much evidence in it cost
         less, entries with none cost more; words it spells correctly get a bonus."""
-        if "body-font" not in damage:
+        if not damage.keys() & {"body-font", "heading-font"}:
             return self.body, self.heading
         lex = lexicon()
-        words = [strip_marks(w).replace(TATWEEL, "") for l in lines for w in WORD.findall(l)]
         counts: dict[str, int] = {}
-        for w in words:
-            counts[w] = counts.get(w, 0) + 1
+        for l in lines:
+            for w in WORD.findall(l):
+                w = strip_marks(w).replace(TATWEEL, "")
+                counts[w] = counts.get(w, 0) + 1
         bonus = {w: DOC_VOCAB_BONUS for w in counts if len(w) >= 3 and lex.zipf_affixed(w) is not None}
+        return (self._tuned(self.body, counts, bonus),
+                self._tuned(self.heading, counts, bonus, unseen=1.0))
+
+    @staticmethod
+    def _tuned(model: GlyphModel, counts: dict[str, int], bonus: dict[str, float],
+               unseen: float = 2.0) -> GlyphModel:
+        """``model`` with each entry's cost scaled by its evidence in the document: halved
+        when it alone turns many unknown words into words, times ``unseen`` when never."""
+        lex = lexicon()
         evidence: dict = {}
         for w in counts:
             if w in lex:
                 continue
-            for start, end, c in self.body.sites(w):
+            for start, end, c in model.sites(w):
                 if (w[:start] + c.true + w[end:]) in lex:
                     evidence[c] = evidence.get(c, 0) + 1
         costs = {}
-        for c in self.body.table:
+        for c in model.table:
             n = evidence.get(c, 0)
-            costs[c] = c.cost * (0.5 if n >= STRONG_EVIDENCE else 1.0 if n >= 2 else 2.0)
-        return self.body.with_costs(costs, bonus), self.heading.with_costs({}, bonus)
+            costs[c] = c.cost * (0.5 if n >= STRONG_EVIDENCE else 1.0 if n >= 2 else unseen)
+        return model.with_costs(costs, bonus)
 
     @staticmethod
     def _first_word(line: str) -> list[str]:

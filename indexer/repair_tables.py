@@ -111,7 +111,8 @@ HEADING_FONT: tuple[Confusion, ...] = (
     Confusion(ALEF, AIN, "final"),
     Confusion(COLON, BEH),
     Confusion(SOLIDUS, TEH, "final"),
-    Confusion(ALEF, ALEF_HAMZA_ABOVE, "initial"),
+    Confusion(ALEF, ALEF_HAMZA_ABOVE, "initial", cost=0.2),  # the font drops hamza on alef
+    Confusion(ALEF, ALEF_HAMZA_BELOW, "initial", cost=0.2),
     Confusion(ALEF + ALEF, ALEF + FATHATAN, "final", cost=0.2),
     Confusion(TATWEEL, YEH, cost=0.5),
     Confusion(TATWEEL, "", cost=0.0),

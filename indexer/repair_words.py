@@ -98,6 +98,7 @@ class GlyphModel:
     def heading(cls, table: tuple[Confusion, ...] = HEADING_FONT, **kw) -> "GlyphModel":
         """The heading-font model (``التوتوة`` -> ``التوصية``)."""
         kw.setdefault("gap_letters", HEADING_GAP_LETTERS)
+        kw.setdefault("guard_plausible", False)  # its map is systematic: أن always shows as ان
         return cls("heading-font", table, stretch_waw=True, final_marks="/", **kw)
 
     def _logp(self, word: str) -> float:
@@ -258,9 +259,9 @@ class GlyphModel:
         if not m or not m.group("core"):
             return None
         pre, core, post = m.group("pre"), m.group("core"), m.group("post")
-        # "،ير": a comma glued before letters is a glyph of the word, not punctuation
-        if pre.endswith("،") and any(c.seen == "،" for c in self.table):
-            pre, core = pre[:-1], "،" + core
+        # "،ير" / ":ين": punctuation glued before letters may be a glyph of the word
+        if pre and any(c.seen == pre[-1] for c in self.table):
+            pre, core = pre[:-1], pre[-1] + core
         # a final letter the font shows as punctuation (heading font: التوتوا/ for التوصيات)
         if post[:1] in self.final_marks and (len(post) == 1 or post[1:] in (":", ".", "،")):
             core, post = core + post[:1], post[1:]
