@@ -36,6 +36,8 @@ DIGIT = re.compile(r"[0-9]")
 REVERSED_LIST_ITEM = re.compile(r"^\d+و$")
 REVERSED_LIST = re.compile(r"(?<![\w\u0621-\u064A])(?:\d+و\s+)+(?:\d+(?![\d\s]*و)|\d+و(?=\s*$))")
 
+MAX_UNITS = 5          # runs chained by split words: all orders of at most this many units
+PRIOR_UNITS = 1.4      # log10 penalty of a unit order other than the reversed one
 MAX_PERMUTE = 4        # runs beyond this: only "as found", "reversed", "words reversed"
 PRIOR_REVERSED = 0.4   # log10 penalty of reversing the runs
 PRIOR_PERMUTED = 3.0   # log10 penalty of any other order
@@ -220,7 +222,7 @@ def _valid(order: tuple[Run, ...]) -> bool:
     return not order[0].head_piece
 
 
-def order_candidates(runs: list[Run], word_by_word: bool = False):
+def order_candidates(runs: list[Run], word_by_word: bool = False, known=None):
     """Yield ``(tokens, prior)`` for the orders worth scoring.
 
     ``word_by_word``: most gaps of the line are runs of spaces, the trace of an extraction
@@ -248,9 +250,46 @@ def order_candidates(runs: list[Run], word_by_word: bool = False):
         for perm in permutations(runs):
             if _valid(perm):
                 yield from emit([t for r in perm for t in r.tokens], PRIOR_PERMUTED)
+    units = _units(rev, known)
+    if 1 < len(units) <= MAX_UNITS and len(units) < n:
+        for perm in permutations(units):
+            yield from emit([t for u in perm for r in u for t in r.tokens],
+                            PRIOR_REVERSED if list(perm) == units else PRIOR_UNITS)
     if len(words) >= 2:
         prior = WORDS_REVERSED_SPACED if word_by_word else max(PRIOR_WORDS_REVERSED, WORDS_REVERSED_PER_WORD * len(words))
         yield from emit(list(reversed(words)), prior)
+
+
+def _units(runs: list[Run], known=None) -> list[list[Run]]:
+    """Runs chained into units by their split words: each run ending in the head of a word
+    is joined to the run holding its tail, preferring a pairing that makes a known word
+    (``والمسـ`` + ``ــيرات``, not ``والمسـ`` + ``ــول``)."""
+    tails = [i for i, r in enumerate(runs) if r.tail_piece]
+    heads = [i for i, r in enumerate(runs) if r.head_piece]
+    nxt: dict[int, int] = {}
+    free = list(heads)
+    for t in tails:
+        options = [h for h in free if h != t]
+        if not options:
+            continue
+        word = runs[t].tokens[-1].rstrip(TATWEEL)
+        good = [h for h in options if known is None or known(word + runs[h].tokens[0].lstrip(TATWEEL))]
+        h = (good or options)[0]
+        nxt[t] = h
+        free.remove(h)
+    starts = [i for i in range(len(runs)) if i not in nxt.values()]
+    units, used = [], set()
+    for i in starts:
+        unit, j = [], i
+        while j is not None and j not in used:
+            used.add(j)
+            unit.append(runs[j])
+            j = nxt.get(j)
+        units.append(unit)
+    for i in range(len(runs)):  # a cycle left over: keep its runs in place
+        if i not in used:
+            units.append([runs[i]])
+    return units
 
 
 def _chain_fixes(runs: list[Run]) -> list[list[Run]]:
@@ -300,7 +339,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     best_tokens, best_score, best_prior = None, float("-inf"), 0.0
     glued = bool(GLUE.search(line)) or any(r.head_piece or r.tail_piece for r in runs) \
         or line.lstrip()[:1] in ".،"
-    for tokens, prior in order_candidates(runs, word_by_word):
+    for tokens, prior in order_candidates(runs, word_by_word, known):
         if glued and prior == PRIOR_REVERSED:
             prior = 0.0  # the line shows extraction traces: reversed runs are the usual case
         elif glued and prior == 0.0:
