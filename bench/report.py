@@ -35,10 +35,12 @@ def write_markdown(results: dict) -> str:
         f = s["fahras_index"]
         ref = s.get("reference_index", {})
         fts, tan = ref.get("sqlite-fts5", {}), ref.get("tantivy", {})
+        memory = "—" if f.get("tree_peak_mib") is None else f"{f['tree_peak_mib']:.0f} / {f['peak_rss_mib']:.0f}"
+        note = " (no repair)" if f.get("repair") is False else ""
         lines.append(
-            f"| {s['size']:,} | {s['files']} | {f['seconds']:.1f} | {f['paragraphs_per_s']:,.0f} | "
+            f"| {s['size']:,}{note} | {s['files']} | {f['seconds']:.1f} | {f['paragraphs_per_s']:,.0f} | "
             f"{_ratio(f['paragraphs_per_s'], tan.get('paragraphs_per_s'))} | "
-            f"{f['tree_peak_mib']:.0f} / {f['peak_rss_mib']:.0f} | {_mb(f['index_bytes'])} | "
+            f"{memory} | {_mb(f['index_bytes'])} | "
             f"{fts.get('paragraphs_per_s', 0):,.0f} | {tan.get('paragraphs_per_s', 0):,.0f} | "
             f"{_mb(fts.get('index_bytes'))} | {_mb(tan.get('index_bytes'))} | {f['paragraphs']:,} |")
     damaged = [s for s in results.get("sizes", []) if "damaged_index" in s]

@@ -113,6 +113,37 @@ def index_e2e(corpus: Path, index_dir: Path, repeats: int) -> dict:
     }
 
 
+def build_without_repair(corpus: str, index_dir: str) -> None:
+    """Child process body of :func:`index_without_repair`: build with the repair stage skipped."""
+    import functools
+
+    from indexer import structure
+    from indexer.build import build_index
+
+    structure.parse_text = functools.partial(structure.parse_text, repair=lambda lines: list(lines))
+    report = build_index(Path(index_dir), [Path(corpus)], rebuild=True)
+    print(f"indexed {len(report.added)} file(s), {report.paragraphs} paragraph(s)")
+
+
+def index_without_repair(corpus: Path, index_dir: Path) -> dict:
+    """The index built by a child process with the repair stage skipped (a clean corpus needs none).
+
+    For sizes where the end-to-end run takes too long: read, structure, analysis and the Whoosh
+    writer, with the same worker processes as ``fahras index``; one run.
+    """
+    shutil.rmtree(index_dir, ignore_errors=True)
+    code = f"from bench.run import build_without_repair; build_without_repair({str(corpus)!r}, {str(index_dir)!r})"
+    timed = run_timed([sys.executable, "-c", code])
+    if timed.returncode != 0:
+        raise RuntimeError(f"index without repair failed: {timed.stderr[-2000:]}")
+    match = INDEXED.search(timed.stdout)
+    paragraphs = int(match.group(2)) if match else 0
+    return {"seconds": round(timed.seconds, 3), "runs": [round(timed.seconds, 3)], "paragraphs": paragraphs,
+            "paragraphs_per_s": round(paragraphs / timed.seconds, 1), "repair": False,
+            "peak_rss_mib": round(timed.peak_rss_mib, 1), "tree_peak_mib": round(timed.tree_peak_rss_mib, 1),
+            "index_bytes": folder_bytes(index_dir / "current")}
+
+
 def stored_paragraphs(index_dir: Path) -> list[dict]:
     """Every stored paragraph of a fahras index (text, rec, doc, n)."""
     from search.engine import Engine
@@ -258,9 +289,13 @@ def bench_size(size: int, args, work: Path) -> dict:
     log = lambda msg: print(f"[{size}] {msg}", file=sys.stderr, flush=True)  # noqa: E731
     corpus = ensure_corpus(work, args.data, size, args.seed, damaged=False)
     index_dir = work / f"index-{size}"
-    log("fahras index")
     result: dict = {"size": size, "files": len(list(corpus.glob("*.txt")))}
-    result["fahras_index"] = index_e2e(corpus, index_dir, args.repeats)
+    if size in args.no_repair_sizes:
+        log("index without repair (in process)")
+        result["fahras_index"] = index_without_repair(corpus, index_dir)
+    else:
+        log("fahras index")
+        result["fahras_index"] = index_e2e(corpus, index_dir, args.index_repeats or args.repeats)
     log(f"  {result['fahras_index']}")
     paragraphs = stored_paragraphs(index_dir)
     rows, result["analyzer"] = analyze_rows(paragraphs)
@@ -300,6 +335,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile-size", type=int, default=None,
                         help="corpus size to profile once (default: the smallest; 0: no profile)")
     parser.add_argument("--repeats", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--index-repeats", type=int, default=None,
+                        help="end-to-end index runs per size (default: --repeats)")
+    parser.add_argument("--no-repair-sizes", default="",
+                        help="sizes indexed in process with the repair stage skipped (too slow end to end)")
     parser.add_argument("--queries", type=int, default=200, help="queries per kind")
     parser.add_argument("--cli-runs", type=int, default=10)
     parser.add_argument("--seed", type=int, default=7)
@@ -310,6 +349,7 @@ def main(argv: list[str] | None = None) -> None:
     args.data = corpus_mod.data_dir(args.data)
     sizes = parse_sizes(args.sizes)
     args.damaged_sizes = set(parse_sizes(args.damaged_sizes))
+    args.no_repair_sizes = set(parse_sizes(args.no_repair_sizes))
     work = args.work or args.out / "work"
     work.mkdir(parents=True, exist_ok=True)
     results = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "machine": machine(),

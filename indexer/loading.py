@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -66,6 +67,12 @@ def load_one(load: Callable[[Path], Document], path: Path) -> Outcome:
 _inherited_load: Callable[[Path], Document] | None = None
 
 
+def _ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C reaches the whole process group, but only the parent acts
+    on it (it stops the workers and reports once); a worker must not print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _work(path: Path) -> Outcome:
     assert _inherited_load is not None
     return load_one(_inherited_load, path)
@@ -84,7 +91,7 @@ def load_documents(paths: Sequence[Path], load: Callable[[Path], Document],
         return
     global _inherited_load
     _inherited_load = load  # forked workers (also any respawned one) inherit it
-    pool = multiprocessing.get_context("fork").Pool(min(procs, len(paths)))
+    pool = multiprocessing.get_context("fork").Pool(min(procs, len(paths)), initializer=_ignore_interrupts)
     try:
         pending: deque = deque()
         upcoming = iter(paths)

@@ -307,11 +307,11 @@ class Engine:
 
     def _hit(self, fields: dict, score: float, terms: frozenset[str] | None) -> Hit:
         text = fields.get("text", "")
-        spans = tuple(match_spans(text, terms)) if terms else ()
+        spans, marked = hit_markup(text, terms) if terms else ((), _escape(text))
         return Hit(
             doc=fields["doc"], n=fields["n"], section=fields.get("section"), theme=fields.get("theme"),
             recs=tuple(_recs(fields)), score=float(score), text=text,
-            highlight=highlight_html(text, terms) if terms else _escape(text),
+            highlight=marked,
             spans=spans, raw=fields.get("raw", ""),
             footnotes=tuple(tuple(f) for f in fields.get("footnotes") or ()),
             title=fields.get("title") or None,
@@ -359,6 +359,31 @@ def match_spans(text: str, stems: frozenset[str]) -> list[tuple[int, int]]:
     """Character spans of the words of ``text`` whose stem is one of ``stems``."""
     return [(t.startchar, t.endchar) for t in stem_analyzer()(text, chars=True)
             if t.text in stems]
+
+
+def hit_markup(text: str, stems: frozenset[str]) -> tuple[tuple[tuple[int, int], ...], str]:
+    """``(match_spans(text, stems), highlight_html(text, stems))`` from one pass of the analyzer.
+
+    The highlighter re-analyzes the text, and so did the spans: a hit's text is analyzed once
+    here and the tokens feed both (the fragmenter copies the tokens it keeps).
+    """
+    spans: list[tuple[int, int]] = []
+
+    def marked(tokens):
+        for t in tokens:
+            t.matched = t.text in stems
+            if t.matched and not t.stopped:
+                spans.append((t.startchar, t.endchar))
+            yield t
+
+    tokens = marked(stem_analyzer()(text, chars=True, mode="query", removestops=False))
+    fragmenter = highlight.ContextFragmenter(maxchars=FRAGMENT_CHARS, surround=80)
+    fragments = list(fragmenter.fragment_tokens(text, tokens))
+    for _ in tokens:  # the fragmenter may stop early; the spans need every token
+        pass
+    best = highlight.top_fragments(fragments, FRAGMENTS, highlight.BasicFragmentScorer(), highlight.FIRST, 1)
+    formatter = highlight.HtmlFormatter(tagname="mark", between=" … ", classname="hit", termclass="t")
+    return tuple(spans), formatter(text, best) or _escape(text)
 
 
 def _escape(text: str) -> str:

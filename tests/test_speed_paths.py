@@ -1,0 +1,59 @@
+"""The faster code paths give the same answers as the plain ones (no timing asserted here)."""
+from __future__ import annotations
+
+import random
+import shutil
+
+from indexer.analysis import stem_word
+from indexer.loading import LoadFailure, load_documents
+from indexer.sources import SourceError
+
+
+def test_hit_markup_equals_spans_and_highlight(seed_document):
+    from search.engine import highlight_html, hit_markup, match_spans
+
+    rng = random.Random(3)
+    for p in seed_document.paragraphs:
+        words = p.text.split()
+        for k in (1, 3):
+            stems = frozenset(stem_word(w) or w for w in rng.sample(words, min(k, len(words))))
+            assert hit_markup(p.text, stems) == (tuple(match_spans(p.text, stems)), highlight_html(p.text, stems))
+
+
+def _fake_load(path):
+    if path.name.startswith("bad"):
+        raise SourceError(path, "unreadable on purpose")
+    return path.name.upper()
+
+
+def test_parallel_loading_keeps_order_and_reports_failures(tmp_path):
+    paths = [tmp_path / f"{name}{i}.txt" for i, name in enumerate(["a", "b", "bad", "c", "d", "e", "f"])]
+    serial = list(load_documents(paths, _fake_load, procs=1))
+    parallel = list(load_documents(paths, _fake_load, procs=2))
+    assert serial == parallel
+    assert [p for p, _ in parallel] == paths
+    failure = parallel[2][1]
+    assert isinstance(failure, LoadFailure) and failure.reason == "unreadable on purpose"
+
+
+def test_incremental_runs_keep_segments_few(tmp_path, corpus_dir):
+    from whoosh import index as whoosh_index
+
+    from indexer.build import INDEX_NAME, MERGE_AT, build_index, current_generation
+
+    folder = tmp_path / "docs"
+    shutil.copytree(corpus_dir, folder)
+    index_dir = tmp_path / "ix"
+    first = build_index(index_dir, [folder])
+    target = folder / "clean.txt"
+    original = target.read_text(encoding="utf-8")
+    for k in range(2 * MERGE_AT + 1):
+        target.write_text(original.replace("\n", f" تعديل{k}\n", 1), encoding="utf-8")
+        report = build_index(index_dir, [folder])
+        assert report.total_paragraphs == first.total_paragraphs
+    ix = whoosh_index.open_dir(str(current_generation(index_dir)), indexname=INDEX_NAME)
+    try:
+        assert len(ix._segments()) < MERGE_AT + 2
+        assert ix.doc_count() == first.total_paragraphs
+    finally:
+        ix.close()
