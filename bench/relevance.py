@@ -46,6 +46,7 @@ SETS: dict[str, str] = {
     "tydiqa_goldp_ar": "TyDi-ar GoldP",
     "xquad_ar": "XQuAD-ar",
 }
+LABELS = {**SETS, "pooled": "pooled (all four)"}
 K = 10
 
 
@@ -207,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", help="comma-separated benchmark folders (default: all four)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes")
     ap.add_argument("--markdown", action="store_true", help="print markdown tables")
+    ap.add_argument("--pooled", action="store_true",
+                    help="add a fifth column: the four corpora pooled (1,981 paragraphs), all questions")
     args = ap.parse_args(argv)
     if not args.data:
         ap.error("give --data DIR or set FAHRAS_BENCH_DATA")
@@ -218,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
         rows = [c for c in rows if c.name in wanted]
     global _JOBS
     loaded = {s: load_set(data / s) for s in sets}
+    if args.pooled:
+        loaded["pooled"] = ([d for s in sets for d in loaded[s][0]], [q for s in sets for q in loaded[s][1]])
+        sets = sets + ["pooled"]
     _JOBS = [(cfg, loaded[s]) for cfg in rows for s in sets]
     results: dict[str, dict[str, Scores]] = {cfg.name: {} for cfg in rows}
     # Each (row, benchmark) is independent: run them on worker processes (fork keeps the
@@ -233,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.markdown:
         for metric, attr in (("MRR@10", "mrr"), ("Recall@10", "recall"), ("nDCG@10", "ndcg")):
             print(f"\n### {metric}\n")
-            print("| row | analyzer | " + " | ".join(SETS[s] for s in sets) + " |")
+            print("| row | analyzer | " + " | ".join(LABELS[s] for s in sets) + " |")
             print("|---|---|" + "---|" * len(sets))
             for cfg in rows:
                 cells = " | ".join(f"{getattr(results[cfg.name][s], attr):.3f}" for s in sets)
@@ -243,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
             print("\n### chosen vs Lucene-style, relative MRR@10\n")
             for s in sets:
                 b, c = base[s].mrr, results["chosen"][s].mrr
-                print(f"- {SETS[s]}: {b:.3f} -> {c:.3f} ({(c / b - 1) * 100:+.1f}%)")
+                print(f"- {LABELS[s]}: {b:.3f} -> {c:.3f} ({(c / b - 1) * 100:+.1f}%)")
     return 0
 
 

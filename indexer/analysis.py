@@ -5,12 +5,21 @@ generator over tokens, composed with ``|``. Used at index time and at query time
 ``mode="query"``; the chain does the same thing in both modes, so a query word and a document
 word meet in the same form).
 
-Two indexed forms of a text (DESIGN.md, issue 4):
+Three indexed forms of a text (DESIGN.md, issue 4), each built once per process:
 
 * :func:`exact_analyzer` -- ``ArabicTokenizer() | NormalizeFilter()``: every word, normalized,
   unstemmed, stop words kept, positions consecutive. Quoted phrases are matched here.
-* :func:`stem_analyzer` -- the exact chain ``| StopFilter() | LightStemFilter()``: stop words
-  removed (positions keep their gaps), then the light stem.
+* :func:`stem_analyzer` -- ``ArabicTokenizer() | NormalizeFilter() | StopFilter() |
+  LightStemFilter()``: stop words removed (positions keep their gaps), then the light stem
+  (``light10_m3``).
+* :func:`gram_analyzer` -- ``... | StopFilter() | CharNgramFilter(3)``: character 3-grams of
+  each normalized word, a recall fallback for affixes the light stemmer leaves on. Index it
+  with ``TEXT(phrase=False)``.
+
+Query all three as one OR, each field's terms boosted by :data:`FIELD_BOOSTS`, scored with
+``BM25F(B=BM25_B, K1=BM25_K1)``: that is the configuration measured as "chosen" in
+``docs/relevance.md``. (The analyzers run the filters after the tokenizer as one cached
+:class:`WordFilter`; the tokens are the same as the composed chain's.)
 
     >>> [t.text for t in stem_analyzer()("والصحفيين في المدرسة")]
     ['صحف', 'مدرس']
@@ -19,8 +28,6 @@ Two indexed forms of a text (DESIGN.md, issue 4):
 
 Every token carries ``startchar``/``endchar`` into the ORIGINAL text, diacritics and tatweel
 included, so the highlighter marks whole words.
-
-Which stemmer and why: ``docs/relevance.md`` (measured by ``bench/relevance.py``).
 """
 from __future__ import annotations
 
