@@ -21,6 +21,7 @@ from indexer.repair_order import (
     ARABIC,
     ORDINAL,
     SPACED_MARKER,
+    WEAK_CUE_COST,
     WORDS_REVERSED_PER_WORD,
     join_digit_groups,
     join_split_words,
@@ -228,6 +229,8 @@ class Repairer:
         if "run-order" in damage:
             # two passes: the second sees each next line as the first pass ordered it
             seen: dict[tuple, tuple[str, str]] = {}
+            # runs of spaces are traces of runs unless the body font loses glyphs as spaces
+            weak_cost = WEAK_CUE_COST if "body-font" in damage else 0.0
             for _ in range(2):
                 firsts = [self._first_word(l) for l, _ in ordered]
                 prev_tokens: list[str] = []
@@ -237,7 +240,7 @@ class Repairer:
                     key = (line, tuple(prev_tokens[-1:]), tuple(nxt[:1]))
                     if key not in seen:
                         seen[key] = reorder_line(line, prev_tokens, nxt, clean=self._clean_token,
-                                                 known=self._known)
+                                                 known=self._known, weak_cost=weak_cost)
                     new, why = seen[key]
                     new_order.append((new, why))
                     if new.strip():

@@ -99,9 +99,11 @@ def reversed_runs(line: str, rng: random.Random) -> str:
     """A line cut into 2-4 runs emitted right to left, each run left in logical order,
     with a run of spaces where the extraction put them side by side."""
     words = line.split()
-    if len(words) < 4:
+    # a leading paragraph number "12 -" stays with the first word
+    head = 2 if len(words) > 2 and re.fullmatch(r"[\d\u0660-\u0669]+", words[0]) and words[1] == "-" else 0
+    if len(words) - head < 4:
         return line
-    cuts = sorted(rng.sample(range(1, len(words)), min(len(words) - 1, rng.randint(1, 3))))
+    cuts = sorted(rng.sample(range(head + 1, len(words)), min(len(words) - head - 1, rng.randint(1, 3))))
     runs = [words[a:b] for a, b in zip([0] + cuts, cuts + [len(words)])]
     return "  ".join(" ".join(r) for r in reversed(runs))
 
