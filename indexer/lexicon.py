@@ -32,9 +32,12 @@ PROCLITIC_LETTERS = frozenset(p[0] for p in PROCLITICS)
 OOV_ZIPF = -1.0
 
 
+_NO_MARKS = {cp: None for cp in list(range(0x064B, 0x0653)) + [0x0670, 0x0640]}
+
+
 def strip_marks(word: str) -> str:
     """Drop harakat and tatweel: ``"اعتُمدت"`` -> ``"اعتمدت"``."""
-    return MARKS.sub("", word)
+    return word.translate(_NO_MARKS)
 
 
 def lm_key(token: str) -> str:

@@ -43,8 +43,13 @@ RIVAL_WINDOW = 1.5  # readings this close to the best are re-ranked by their nei
 PLAUSIBLE_MARGIN = 1.0  # extra evidence needed to re-read a common word
 PLAUSIBLE_LOGP = 3.5 - 9
 COMMON_LOGP = 4.5 - 9
+SETTLED_LOGP = 5.5 - 9
 #: A proclitic letter standing alone (``و شدد``) is written joined in Arabic text.
 LONE_LETTER_LOGP = -9.0  # zipf 3.5: a word this common is never re-read through the table
+
+
+#: Candidate readings per (table entries, word, limit), shared across models and documents.
+_READINGS: dict[tuple, list[tuple[str, tuple[int, ...]]]] = {}
 
 
 def logp(lex: Lexicon, word: str, bonus: dict[str, float] | None = None) -> float:
@@ -85,6 +90,7 @@ class GlyphModel:
     context: object | None = None  # a Bigrams model: choose among close readings by neighbours
     guard_plausible: bool = True   # False for a systematic damage: common words are re-read too
     _cache: dict[tuple[str, int], Choice] = field(default_factory=dict, repr=False)
+    _table_key: tuple | None = field(default=None, repr=False)
 
     @classmethod
     def body(cls, table: tuple[Confusion, ...] = BODY_FONT, **kw) -> "GlyphModel":
@@ -132,19 +138,37 @@ class GlyphModel:
         yield word, 0.0, 0
         if limit <= 0:
             return
+        costs = [c.cost for c in self.table]
+        for reading, used in self._readings(word, limit):
+            yield reading, sum(costs[i] for i in used), sum(1 for i in used if costs[i] > 0)
+
+    def _readings(self, word: str, limit: int) -> list[tuple[str, tuple[int, ...]]]:
+        """Readings of ``word`` with the table entries (by index) that make each; shared by
+        every model built on the same entries (costs aside), so computed once per process."""
+        if self._table_key is None:
+            self._table_key = tuple((c.seen, c.true, c.where) for c in self.table)
+        key = (self._table_key, word, limit)
+        hit = _READINGS.get(key)
+        if hit is not None:
+            return hit
+        index = {k: i for i, k in enumerate(self._table_key)}
         sites = sorted(self.sites(word), key=lambda s: s[0])
+        out = []
         for k in range(1, min(limit, len(sites)) + 1):
             for spans in combinations(sites, k):
                 if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
                     continue
-                parts, pos, cost = [], 0, 0.0
+                parts, pos = [], 0
                 for start, end, c in spans:
                     parts.append(word[pos:start])
                     parts.append(c.true)
                     pos = end
-                    cost += c.cost
                 parts.append(word[pos:])
-                yield "".join(parts), cost, sum(1 for s in spans if s[2].cost > 0)
+                out.append(("".join(parts), tuple(index[(c.seen, c.true, c.where)] for _, _, c in spans)))
+        if len(_READINGS) > 200_000:
+            _READINGS.clear()
+        _READINGS[key] = out
+        return out
 
     def best(self, word: str, max_edits: int = MAX_EDITS) -> Choice:
         """The best reading of one Arabic core (cached), using at most ``max_edits`` entries."""
@@ -162,6 +186,8 @@ class GlyphModel:
         # a common word is left alone; a rare one may be one edit from a common one
         if not self.guard_plausible:
             limit = max_edits
+        elif best.score >= SETTLED_LOGP:
+            limit = 0  # a very common word: no single edit makes a word common enough to win
         else:
             limit = 1 if best.score > OOV_LOGP else max_edits
         # a common word needs more evidence to be re-read
