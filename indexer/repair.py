@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from indexer.lexicon import bigrams, lexicon, lm_tokens, strip_marks
 from indexer.repair_order import (
     ARABIC,
+    FOREIGN,
     ORDINAL,
     SPACED_MARKER,
     WEAK_CUE_COST,
@@ -75,6 +76,12 @@ def strip_bidi(line: str) -> str:
     line = re.sub(rf"{PDF}(?=[\u0621-\u064A])", " ", line)
     line = MARK_FIRST.sub(r"\2\1", BIDI.sub("", line))
     return re.sub(r" {2,}", " ", line).strip(" ") if line.strip() else line
+
+
+def is_foreign(line: str) -> bool:
+    """A line mostly in Latin or Cyrillic script: only tatweel and controls are touched."""
+    words = line.split()
+    return bool(words) and sum(bool(FOREIGN.search(w)) for w in words) * 3 > len(words)
 
 
 def strip_tatweel(line: str) -> str:
@@ -253,7 +260,8 @@ class Repairer:
             new, why = ordered[i]
             if why:
                 reasons.append(why)
-            if "split-digits" in damage:
+            foreign = is_foreign(new)
+            if "split-digits" in damage and not foreign:
                 new2 = join_digit_groups(new)
                 if new2 != new:
                     reasons.append("digit groups joined")
@@ -261,7 +269,7 @@ class Repairer:
             if TATWEEL in new:
                 new = strip_tatweel(join_split_words(new))
                 reasons.append("tatweel removed")
-            if damage.keys() - {"tatweel", "bidi-controls"}:
+            if damage.keys() - {"tatweel", "bidi-controls"} and not foreign:
                 new = SPACED_MARKER.sub(r"-\1", " ".join(new.split()))
             model = None
             if "heading-font" in damage and (self._is_heading_line(new) or self._is_heading_line(line)):

@@ -166,8 +166,14 @@ def test_clean_documents_pass_through(un_docs):
 
 
 def test_latin_cyrillic_and_numbers_are_not_touched():
-    lines = [" 3 пункт 4 статьи 52. ", " 9 Приказ от 20.02.2018г. №240. ", "see NK-367 and eOtinish"]
+    lines = [" 3 пункт 4 статьи 52. ", " 9 Приказ от 20.02.2018г. №240. ", "see NK-367 and eOtinish",
+             "в 2021г.  1 807  чел"]
     assert repair_lines(lines) == lines
+    # even in a document whose Arabic lines are damaged
+    damaged = ["ومن إأن هذا النأام حما ة الأإماص", "وتعمل المنأمات مع ممملي الحكومة", "يتجاوز 22  000 جمعية"]
+    out = repair_lines(damaged + lines)
+    assert out[3:] == lines
+    assert "22 000" in out[2] and "النظام" in out[0]
 
 
 def test_one_output_line_per_input_line_and_markers_survive():
