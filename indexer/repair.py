@@ -80,8 +80,8 @@ def strip_bidi(line: str) -> str:
 
 def is_foreign(line: str) -> bool:
     """A line mostly in Latin or Cyrillic script: only tatweel and controls are touched."""
-    words = line.split()
-    return bool(words) and sum(bool(FOREIGN.search(w)) for w in words) * 3 > len(words)
+    latin = len(re.findall(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF]", line))
+    return latin > 0 and latin >= len(ARABIC.findall(line))
 
 
 def strip_tatweel(line: str) -> str:
