@@ -54,10 +54,6 @@ SPLIT_DIGITS = re.compile(r"(?<![\d.,/])\d{1,3}\s{2,}\d{3}(?![\d.,/])")
 #: Evidence needed to switch a kind on: that many distinct words, and that share of words.
 MIN_EVIDENCE_WORDS = 3
 MIN_EVIDENCE_SHARE = 0.01
-#: ``بـ 35``: a single letter written with tatweel before a number keeps one tatweel.
-LETTER_BEFORE_NUMBER = re.compile(r"(?<!\S)([\u0621-\u064A])\u0640+(?!\S)")
-
-
 LRE, PDF = "\N{LEFT-TO-RIGHT EMBEDDING}", "\N{POP DIRECTIONAL FORMATTING}"
 #: pdftotext wraps a bracketed number as ``(<LRE> )39<PDF>``: the number belongs inside.
 EMBEDDED_NUMBER = re.compile(rf"\(\s*{LRE}\s*\)([\d\u0660-\u0669]+){PDF}")
@@ -85,9 +81,8 @@ def is_foreign(line: str) -> bool:
 
 
 def strip_tatweel(line: str) -> str:
-    """Remove tatweel (``ســــ`` -> ``س``), except in a one-letter word (``بـ``)."""
-    line = LETTER_BEFORE_NUMBER.sub("\\1\x00", line)
-    return line.replace(TATWEEL, "").replace("\x00", TATWEEL)
+    """Remove tatweel: ``"كازاخســــتان"`` -> ``"كازاخستان"``, ``"بـ 35"`` -> ``"ب 35"``."""
+    return line.replace(TATWEEL, "")
 
 
 ORDINAL_TOKEN = re.compile(r"(?<!\S)-[\u0621-\u064A]|[\u0621-\u064A] -(?!\S)")
