@@ -17,6 +17,7 @@ from whoosh.searching import Searcher
 
 from indexer.analysis import normalize_word, stem_analyzer, stem_word
 from indexer.build import CURRENT, INDEX_NAME, open_generation, theme_key
+from search.counting import QueryCounter
 from search.query import QueryError, bound_wildcards, parse_user_query
 from search.results import Hit, SearchResults, ThemeSummary
 
@@ -93,6 +94,7 @@ class Engine:
             self._release()
             raise
         self._catalog: list[dict] | None = None
+        self._counter = QueryCounter(self.searcher)
 
     def _release(self) -> None:
         if self._lease is not None:
@@ -191,14 +193,19 @@ class Engine:
             parts.append(wq.NumericRange("section", number, number))
         for value in _values(rec):
             number = parse_number(value, "--rec")
-            known = self.recommendations()
-            if number not in known:
+            if not self._answered(number):
+                known = self.recommendations()
                 raise QueryError(f"recommendation {number} is not answered in the index; "
                                  f"recommendations: {_join(known)}")
             parts.append(wq.Term("rec", str(number)))
         for value in _values(doc):
             parts.append(wq.Or([wq.Term("doc", d) for d in self.resolve_doc(str(value))]))
         return wq.And(parts) if parts else None
+
+    def _answered(self, number: int) -> bool:
+        """True if a live paragraph answers recommendation ``number`` (from its postings: no need
+        to load every stored paragraph, which takes seconds at 100k paragraphs)."""
+        return next(iter(self.searcher.docs_for_query(wq.Term("rec", str(number)))), None) is not None
 
     def resolve_doc(self, value: str) -> list[str]:
         ids = [d.doc for d in self.documents()]
@@ -243,7 +250,10 @@ class Engine:
                     ranked.append(hit)
                     seen.add(hit.docnum)
         wanted = None if limit is None else limit + len(seen)
-        results = self.searcher.search(q, filter=filter_q, limit=wanted, groupedby="theme")
+        # words only: count and facet from the postings, let Whoosh rank the top hits alone
+        counted = self._counter.count(q, filter_q)
+        results = self.searcher.search(q, filter=filter_q, limit=wanted,
+                                       groupedby=None if counted else "theme")
         for hit in results:
             if limit is not None and len(ranked) >= limit:
                 break
@@ -252,9 +262,12 @@ class Engine:
                 seen.add(hit.docnum)
         terms = _positive_terms(q)
         hits = tuple(self._hit(h.fields(), h.score, terms) for h in ranked)
-        facets = {"theme": {label: len(ids) for label, ids in sorted(
-            results.groups("theme").items(), key=lambda kv: (-len(kv[1]), str(kv[0]))) if label}}
-        total = len(results)
+        if counted is not None:
+            total, facets = counted[0], {"theme": counted[1]}
+        else:
+            facets = {"theme": {label: len(ids) for label, ids in sorted(
+                results.groups("theme").items(), key=lambda kv: (-len(kv[1]), str(kv[0]))) if label}}
+            total = len(results)
         suggestion = self.suggest(parsed.words) if total == 0 else None
         return SearchResults(parsed.text, total, hits, facets, suggestion, shown)
 
