@@ -57,3 +57,34 @@ def test_incremental_runs_keep_segments_few(tmp_path, corpus_dir):
         assert ix.doc_count() == first.total_paragraphs
     finally:
         ix.close()
+
+
+def test_counted_totals_and_facets_equal_whoosh_grouping(engine):
+    from search.query import bound_wildcards, parse_user_query
+
+    for text in ["الجنسية", "عديمي الجنسية", "حقوق الطفل التعليم", "الحكوم*", "التعذيب"]:
+        q = bound_wildcards(parse_user_query(text, engine.ix.schema).query, engine.searcher.reader())
+        for flt in (None, engine.filter_query(rec=engine.recommendations()[0])):
+            counted = engine._counter.count(q, flt)
+            assert counted is not None, text
+            results = engine.searcher.search(q, filter=flt, limit=10, groupedby="theme")
+            facets = {k: len(v) for k, v in results.groups("theme").items() if k}
+            assert counted == (len(results), dict(sorted(facets.items(), key=lambda kv: (-kv[1], kv[0]))))
+    phrase = parse_user_query('"عديمي الجنسية"', engine.ix.schema).query
+    assert engine._counter.count(phrase, None) is None  # phrases go to Whoosh's grouping
+
+
+def test_indexed_sources_from_terms_equal_stored_fields(built_index):
+    from whoosh import index as whoosh_index
+
+    from indexer.build import INDEX_NAME, _indexed_sources, current_generation
+
+    ix = whoosh_index.open_dir(str(current_generation(built_index)), indexname=INDEX_NAME)
+    try:
+        stored: dict[str, str] = {}
+        with ix.searcher() as searcher:
+            for fields in searcher.all_stored_fields():
+                stored.setdefault(fields["source"], fields["source_hash"])
+        assert _indexed_sources(ix) == stored
+    finally:
+        ix.close()
