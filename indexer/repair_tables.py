@@ -115,6 +115,12 @@ HEADING_FONT: tuple[Confusion, ...] = (
     Confusion(ALEF, ALEF_HAMZA_BELOW, "initial", cost=0.2),
     Confusion(ALEF + ALEF, ALEF + FATHATAN, "final", cost=0.2),
     Confusion(TATWEEL, YEH, cost=0.5),
+    # a run of WAW may hide real WAWs and a YEH: النووية shows as النوووة
+    Confusion(TATWEEL, WAW + YEH, cost=0.5),
+    Confusion(TATWEEL, WAW + WAW + YEH, cost=0.5),
+    Confusion(TATWEEL, WAW, cost=0.5),
+    Confusion(TATWEEL, WAW + WAW, cost=0.5),
+    Confusion(TATWEEL, YEH + WAW, cost=0.5),
     Confusion(TATWEEL, "", cost=0.0),
 )
 HEADING_GAP_LETTERS: tuple[str, ...] = (YEH, HEH)

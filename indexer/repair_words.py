@@ -39,7 +39,9 @@ CORE = re.compile(r"^(?P<pre>[^\u0621-\u064A\u0640]*)(?P<core>.*?[\u0621-\u064A\
 NON_ARABIC_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF0-9\u0660-\u0669]")
 OOV_LOGP = -10.5  # log10 P of a word missing from the lexicon
 GAP_COST = 1.0
-RIVAL_WINDOW = 1.5  # readings this close to the best are re-ranked by their neighbours
+RIVAL_WINDOW = 1.5
+#: Stretching only sits between a letter that joins forward and another letter.
+STRETCH_RUN = re.compile(f"(?<=[بتثجحخسشصضطظعغفقكلمنهيئ]){WAW}{{{HEADING_STRETCH},}}(?=[\u0621-\u064A])")  # readings this close to the best are re-ranked by their neighbours
 PLAUSIBLE_MARGIN = 1.0  # extra evidence needed to re-read a common word
 PLAUSIBLE_LOGP = 3.5 - 9
 COMMON_LOGP = 4.5 - 9
@@ -215,7 +217,7 @@ class GlyphModel:
 
     def unstretch(self, word: str) -> str:
         """Heading font: a run of WAW is stretching; keep it as tatweel for the table."""
-        return re.sub(f"{WAW}{{{HEADING_STRETCH},}}", TATWEEL, strip_marks(word)).replace(TATWEEL * 2, TATWEEL)
+        return STRETCH_RUN.sub(TATWEEL, strip_marks(word)).replace(TATWEEL * 2, TATWEEL)
 
     # -- lines ------------------------------------------------------------------------
     def repair_line(self, line: str) -> str:
@@ -304,8 +306,12 @@ class GlyphModel:
         if c.rivals and self.context is not None:
             c = self._in_context(c, tokens, i)
         yield i + 1, pre + c.text + post, c.score
-        if "/" in core.strip("/") and "/" not in self.final_marks:
-            parts = [self.best(p) for p in core.split("/")]
+        if post[:1] and post[0] not in self.final_marks and any(e.seen == post[0] for e in self.table):
+            alt = self.best(core + post[0])  # "بموج:" may be "بموجب" in the heading font
+            if alt.edits and alt.score > c.score:
+                yield i + 1, pre + alt.text + post[1:], alt.score
+        if "/" in core.rstrip("/").lstrip("/"):
+            parts = [self.best(p) if p else Choice(p, 0.0, 0) for p in core.split("/")]
             yield i + 1, pre + "/".join(p.text for p in parts) + post, sum(p.score for p in parts)
             return
         for extra in self.lost_initials:
