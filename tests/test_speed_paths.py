@@ -88,3 +88,13 @@ def test_indexed_sources_from_terms_equal_stored_fields(built_index):
         assert _indexed_sources(ix) == stored
     finally:
         ix.close()
+
+
+def test_combining_marks_scan_of_three_planes_is_complete():
+    import sys
+    import unicodedata
+
+    from indexer.normalize import COMBINING_MARKS
+
+    every = frozenset(chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c))[0] == "M")
+    assert COMBINING_MARKS == every
