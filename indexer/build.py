@@ -45,9 +45,10 @@ READERS_FILE = ".readers"
 #: Files of a generation never hard-linked into the next one (locks, leases, our metadata).
 NOT_COPIED = (LOCK_FILE, READERS_FILE, META_FILE)
 INDEX_NAME = "MAIN"
-#: Why a readable file without any numbered paragraph (``1- …``) is not indexed. Such a file
-#: is reported like an unreadable one, and paragraphs indexed from it before are kept.
-NO_PARAGRAPHS = "no numbered paragraphs found (expected lines like '1- …'); nothing indexed"
+#: Why a readable file that yields no paragraph at all is not indexed. Text without paragraph
+#: numbers is read as blocks (indexer/structure.py), so this is a file of headings or
+#: footnotes only; it is reported like an unreadable one, and what it gave before is kept.
+NO_PARAGRAPHS = "no paragraphs found (only headings or footnotes); nothing indexed"
 #: Format of our stored fields; a different number means the index must be rebuilt.
 SCHEMA_VERSION = 1
 

@@ -50,8 +50,13 @@ def split_tokens(line: str) -> list[str]:
     return detection_form(line).split()
 
 
+#: Longest digit run read as a number: ``int()`` refuses longer strings (Python's 4,300-digit cap).
+MAX_NUMBER_DIGITS = 4000
+
+
 def is_number(token: str) -> bool:
-    return token.isdigit()
+    """A token ``int()`` can read: decimal digits only (``isdigit`` also accepts ``¹`` and ``①``)."""
+    return token.isdecimal() and len(token) <= MAX_NUMBER_DIGITS
 
 
 def is_recommendation_word(token: str) -> bool:

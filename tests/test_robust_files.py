@@ -2,7 +2,7 @@
 
 The folder mixes good documents (UTF-8, Windows-1256, UTF-16 with BOM) with an empty file,
 a PDF and a PNG renamed ``.txt``, truncated UTF-8, UTF-16 without a byte-order mark, text with
-no numbered paragraph, a broken symbolic link, a symbolic link to a device, an unreadable
+nothing but headings, a broken symbolic link, a symbolic link to a device, an unreadable
 file and a file over the size limit. ``fahras index`` runs for real in a subprocess.
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
     "photo.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "PNG"),
     "truncated.txt": (CLEAN.encode("utf-8")[:-1] + "ة".encode("utf-8")[:1], "invalid UTF-8"),
     "utf16-no-bom.txt": (CLEAN.encode("utf-16-le"), "binary"),
-    "prose.txt": ("هذا نص عربي بلا فقرات مرقمة.\nسطر ثان بلا رقم.\n".encode("utf-8"), NO_PARAGRAPHS),
+    "headings-only.txt": ("أولاً- حقوق الطفل: التوصيات 5 و6\n\nالتوصية 5\n".encode("utf-8"), NO_PARAGRAPHS),
 }
 
 
@@ -51,9 +51,12 @@ def good_and_bad_folder(folder: Path) -> dict[str, int]:
     (folder / "wide.txt").write_bytes(codecs.BOM_UTF16_LE + CLEAN.replace("الحكومة", "الوزارة").encode("utf-16-le"))
     for name, (data, _) in BAD_FILES.items():
         (folder / name).write_bytes(data)
+    # text without paragraph numbers is read as blocks (indexer/structure.py), not refused
+    (folder / "prose.txt").write_text("هذا نص عربي بلا فقرات مرقمة.\nسطر ثان بلا رقم.\n\nكتلة ثانية.\n",
+                                      encoding="utf-8")
     (folder / "dangling.txt").symlink_to(folder / "gone.txt")
     (folder / "device.txt").symlink_to("/dev/zero")
-    return {"clean": 7, "legacy": 7, "wide": 7}
+    return {"clean": 7, "legacy": 7, "wide": 7, "prose": 2}
 
 
 def failure_lines(stderr: str) -> dict[str, str]:
