@@ -33,6 +33,8 @@ def write_markdown(results: dict) -> str:
     ]
     for s in results.get("sizes", []):
         f = s["fahras_index"]
+        if f.get("reused"):
+            continue
         ref = s.get("reference_index", {})
         fts, tan = ref.get("sqlite-fts5", {}), ref.get("tantivy", {})
         memory = "—" if f.get("tree_peak_mib") is None else f"{f['tree_peak_mib']:.0f} / {f['peak_rss_mib']:.0f}"

@@ -295,7 +295,12 @@ def bench_size(size: int, args, work: Path) -> dict:
     corpus = ensure_corpus(work, args.data, size, args.seed, damaged=False)
     index_dir = work / f"index-{size}"
     result: dict = {"size": size, "files": len(list(corpus.glob("*.txt")))}
-    if size in args.no_repair_sizes:
+    if args.reuse_indexes and (index_dir / "current").exists():
+        log("index reused (no indexing measured)")
+        result["fahras_index"] = {"reused": True, "seconds": None, "paragraphs": len(stored_paragraphs(index_dir)),
+                                  "paragraphs_per_s": None, "peak_rss_mib": None, "tree_peak_mib": None,
+                                  "index_bytes": folder_bytes(index_dir / "current")}
+    elif size in args.no_repair_sizes:
         log("index without repair (in process)")
         result["fahras_index"] = index_without_repair(corpus, index_dir)
     else:
@@ -312,17 +317,20 @@ def bench_size(size: int, args, work: Path) -> dict:
     result["queries"] = {"per_kind": args.queries, "examples": [asdict(q) for q in queries[::args.queries]]}
     result["query_ms"] = query_latencies(index_dir, queries, refs, args.repeats)
     log(f"queries {result['query_ms']}")
-    result["cli"] = cli_latency(index_dir, queries, args.cli_runs)
-    log(f"cli {result['cli']}")
-    result["incremental"] = incremental(corpus, index_dir, args.repeats)
-    log(f"incremental {result['incremental']}")
-    if size in args.damaged_sizes:
+    if "cli" not in args.skip:
+        result["cli"] = cli_latency(index_dir, queries, args.cli_runs)
+        log(f"cli {result['cli']}")
+    if "incremental" not in args.skip:
+        result["incremental"] = incremental(corpus, index_dir, args.repeats)
+        log(f"incremental {result['incremental']}")
+    if size in args.damaged_sizes and "damaged" not in args.skip:
         damaged = ensure_corpus(work, args.data, size, args.seed, damaged=True)
         result["damaged_index"] = index_e2e(damaged, work / f"index-{size}-damaged", args.repeats)
         log(f"damaged {result['damaged_index']}")
     base = result["reference_index"].get("tantivy") or result["reference_index"]["sqlite-fts5"]
-    result["fahras_index"]["ratio_to_reference"] = round(
-        result["fahras_index"]["paragraphs_per_s"] / base["paragraphs_per_s"], 4)
+    if result["fahras_index"]["paragraphs_per_s"]:
+        result["fahras_index"]["ratio_to_reference"] = round(
+            result["fahras_index"]["paragraphs_per_s"] / base["paragraphs_per_s"], 4)
     if not args.keep:
         shutil.rmtree(work / f"ref-{size}", ignore_errors=True)
     return result
@@ -350,6 +358,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--work", type=Path, default=None, help="corpora and indexes (default OUT/work)")
     parser.add_argument("--keep", action="store_true", help="keep the reference engines' indexes")
+    parser.add_argument("--reuse-indexes", action="store_true",
+                        help="query the fahras indexes already in WORK instead of building them")
+    parser.add_argument("--skip", default="", help="parts to leave out: incremental,cli,damaged")
     args = parser.parse_args(argv)
     args.data = corpus_mod.data_dir(args.data)
     sizes = parse_sizes(args.sizes)
