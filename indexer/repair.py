@@ -180,7 +180,7 @@ class Repairer:
             found["body-font"] = body
         self._heading_everywhere = head >= need and head > body
         heading_lines = sum(1 for l in text.split("\n") if self._is_heading_line(l))
-        if heading_lines >= 2:
+        if heading_lines >= 2 and head >= MIN_EVIDENCE_WORDS:
             found["heading-font"] = heading_lines
         return found
 
