@@ -12,6 +12,7 @@ Query language (documented in the README):
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -32,6 +33,10 @@ MAX_QUERY_CHARS = 2000
 MAX_WILDCARD_TERMS = 256
 #: A query may hold at most this many different wildcard words (each scans the term list).
 MAX_WILDCARDS = 8
+#: Of those, at most this many may start with ``*`` or ``?`` (they scan the whole term list).
+MAX_LEADING_WILDCARDS = 2
+#: A wildcard looks at no more than this many index terms (per field), matching or not.
+MAX_WILDCARD_SCAN = 20_000
 #: Letters a wildcard needs besides ``*`` and ``?`` (``*`` alone would list every term).
 MIN_WILDCARD_LETTERS = 2
 #: Whoosh operator words, removed when the parser cannot make sense of them (``NOT NOT``).
@@ -145,18 +150,24 @@ def lift_negations(q: wq.Query) -> wq.Query:
 
 
 def bound_wildcards(q: wq.Query, reader, limit: int = MAX_WILDCARD_TERMS,
-                    most: int = MAX_WILDCARDS) -> wq.Query:
+                    most: int = MAX_WILDCARDS, scan: int = MAX_WILDCARD_SCAN) -> wq.Query:
     """Replace wildcard and prefix queries by at most ``limit`` of their index terms.
 
     A wildcard with fewer than ``MIN_WILDCARD_LETTERS`` letters (``*``, ``ح*``) is dropped;
-    more than ``most`` different wildcards in one query is a :class:`QueryError`, so the work
-    of one query stays bounded (each wildcard may scan the term list once).
+    more than ``most`` different wildcards in one query, or more than
+    ``MAX_LEADING_WILDCARDS`` starting with ``*``/``?``, is a :class:`QueryError`; and each
+    wildcard looks at no more than ``scan`` index terms. So the work of one query is bounded
+    whatever the size of the index (on a very large index a leading wildcard may miss terms).
     """
     patterns = {node.text for node in q.leaves()
                 if isinstance(node, (wq.Wildcard, wq.Prefix))
                 and len(node.text.strip("*?")) >= MIN_WILDCARD_LETTERS}
     if len(patterns) > most:
         raise QueryError(f"too many wildcards ({len(patterns)}); at most {most} per query")
+    leading = [p for p in patterns if p[:1] in "*?"]
+    if len(leading) > MAX_LEADING_WILDCARDS:
+        raise QueryError(f"too many wildcards at the start of a word ({len(leading)}); "
+                         f"at most {MAX_LEADING_WILDCARDS} per query")
 
     def expand(node: wq.Query) -> wq.Query:
         if isinstance(node, wq.Every):
@@ -164,14 +175,29 @@ def bound_wildcards(q: wq.Query, reader, limit: int = MAX_WILDCARD_TERMS,
         if isinstance(node, (wq.Wildcard, wq.Prefix)):
             if len(node.text.strip("*?")) < MIN_WILDCARD_LETTERS:
                 return wq.NullQuery
-            terms = []
-            for term in node.expanded_terms(reader):
-                terms.append(wq.Term(node.fieldname, term[1] if isinstance(term, tuple) else term))
-                if len(terms) >= limit:
-                    break
+            terms = [wq.Term(node.fieldname, btext)
+                     for btext in itertools.islice(_wildcard_terms(node, reader, scan), limit)]
             return wq.Or(terms) if terms else wq.NullQuery
         return node
     return transform(q, expand).normalize()
+
+
+def _wildcard_terms(node: wq.Wildcard | wq.Prefix, reader, scan: int):
+    """The index terms (as bytes) a wildcard matches, among the first ``scan`` candidates.
+
+    The same walk as Whoosh's own expansion (terms from the literal prefix on, matched with
+    the wildcard's pattern), with a cap on the terms looked at.
+    """
+    field = reader.schema[node.fieldname]
+    if isinstance(node, wq.Prefix):
+        yield from itertools.islice(reader.expand_prefix(node.fieldname, node.text), scan)
+        return
+    pattern = re.compile(node._get_pattern())
+    prefix = node._find_prefix(node.text)
+    candidates = reader.expand_prefix(node.fieldname, prefix) if prefix else reader.lexicon(node.fieldname)
+    for btext in itertools.islice(candidates, scan):
+        if pattern.match(field.from_bytes(btext)):
+            yield btext
 
 
 def query_words(text: str) -> list[str]:

@@ -4,7 +4,8 @@ The bound asserted here is generous (``QUERY_BOUND_SECONDS``) so a slow CI machi
 make the suite flaky; the measured times are in docs/guarantees.md (bench/robustness_rss.py
 prints them). What keeps queries cheap is in search/query.py: the query is cut to
 ``MAX_QUERY_CHARS``, at most ``MAX_WILDCARDS`` different wildcards each expanding to at most
-``MAX_WILDCARD_TERMS`` terms, no wildcard without two letters; and in search/engine.py the
+``MAX_WILDCARD_TERMS`` terms after looking at no more than ``MAX_WILDCARD_SCAN``, at most
+``MAX_LEADING_WILDCARDS`` starting with ``*``, no wildcard without two letters; and in search/engine.py the
 spelling suggestion looks at a few short words only.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from click.testing import CliRunner
 from indexer.build import build_index
 from search.cli import main
 from search.engine import Engine
-from search.query import (MAX_QUERY_CHARS, MAX_WILDCARDS, QueryError, bound_wildcards,
+from search.query import (MAX_LEADING_WILDCARDS, MAX_QUERY_CHARS, MAX_WILDCARDS, QueryError, bound_wildcards,
                           parse_user_query, plain_words)
 from test_robust_support import FIXTURES, plain_loader
 
@@ -98,6 +99,17 @@ def test_too_many_wildcards_is_one_line_refusal(engine):
     with pytest.raises(QueryError, match=f"at most {MAX_WILDCARDS}"):
         engine.search(query)
     assert engine.search("ال* " * 20).total > 0  # the same wildcard repeated counts once
+
+
+def test_leading_wildcards_are_limited_and_scans_capped(engine):
+    with pytest.raises(QueryError, match=f"at most {MAX_LEADING_WILDCARDS} per query"):
+        engine.search("*حق* *ال* *من*")
+    assert engine.search("*حق* *ال*").total > 0
+    reader = engine.searcher.reader()
+    q = parse_user_query("*ال*", engine.ix.schema).query
+    full = bound_wildcards(q, reader)
+    scanned = bound_wildcards(q, reader, scan=3)  # looks at three terms per field only
+    assert len(list(scanned.leaves())) < len(list(full.leaves()))
 
 
 def test_wildcard_expansion_is_capped(engine):
