@@ -47,7 +47,8 @@ KINDS: tuple[str, ...] = (
 BIDI = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
 WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0640]+")
 STRONG_ORDER_CUES = re.compile(
-    r"\d[\u0621-\u064A]{2}|[\u0621-\u064A]{2}\d|\.[\u0621-\u064A]|^\s*[،.]|^\s*\u0640|\u0640\s*$"
+    r"\d[\u0621-\u064A]{3}|[\u0621-\u064A]{3}\d|[\u0621-\u064A]{3}\.[\u0621-\u064A]{3}"
+    r"|^\s*[،.]\s*[\u0621-\u064A]|^\s*\u0640|[\u0621-\u064A]{2}\u0640+\s*$"
 )
 ORDER_CUES = re.compile(STRONG_ORDER_CUES.pattern + r"|[\u0621-\u064A.،]\s{2,}[\u0621-\u064A]")
 SPLIT_DIGITS = re.compile(r"(?<![\d.,/])\d{1,3}\s{2,}\d{3}(?![\d.,/])")
@@ -65,7 +66,10 @@ MARK_FIRST = re.compile(r"(?<![\u0621-\u064A\u064B-\u0652])([\u064B-\u0652]+)([\
 
 def strip_bidi(line: str) -> str:
     """Remove direction controls, putting back what they carried: ``(<LRE> )39<PDF>لسنة``
-    -> ``(39) لسنة``, ``الوزراء<LRE> ،<PDF>وتعديلاته`` -> ``الوزراء، وتعديلاته``."""
+    -> ``(39) لسنة``, ``الوزراء<LRE> ،<PDF>وتعديلاته`` -> ``الوزراء، وتعديلاته``.
+    Marks (RLM/LRM) in ordinary text are simply dropped."""
+    if LRE not in line and PDF not in line:
+        return BIDI.sub("", line)
     line = EMBEDDED_NUMBER.sub(r"(\1) ", line)
     line = EMBEDDED_PUNCT.sub(r"\1 ", line)
     line = re.sub(rf"(?<=\S){LRE}", " ", line)
@@ -91,6 +95,9 @@ MARKER_TOKEN = re.compile(r"^-\d+$")
 DOC_VOCAB_BONUS = 1.5   # log10: a word the document itself spells is likelier
 STRONG_EVIDENCE = 5     # distinct words one entry alone turns into words
 HEADING_MARGIN = 2.0
+#: A PDF line is a printed line: a longer "line" is a paragraph from another source and is
+#: never searched for run-order traces nor reordered.
+MAX_LINE_WORDS = 40
 #: Cheap test before scoring a line with the heading model: a sign its glyph map leaves
 #: (a word ending in ``/``, a run of WAW, a word ending in two ALEF).
 HEADING_SIGNS = re.compile(r"[\u0621-\u064A]/|وو|اا(?!\S)|وة(?!\S)")  # log10: a line is in the heading font if that model explains it this much better
@@ -161,7 +168,8 @@ class Repairer:
             found["split-digits"] = digits
         # runs of spaces alone are no evidence where the body font loses glyphs as spaces
         cues = ORDER_CUES if body_damage < need else STRONG_ORDER_CUES
-        cue_lines = sum(1 for l in text.split("\n") if cues.search(l.strip(" ")) or self._reads_backwards(l))
+        cue_lines = sum(1 for l in text.split("\n") if len(l.split()) <= MAX_LINE_WORDS and
+                        (cues.search(l.strip(" ")) or self._reads_backwards(l)))
         # pdftotext (direction controls) and visual-order extractions keep their runs in order
         if cue_lines >= MIN_LINES_WITH_CUES and not found.keys() & {"bidi-controls", "visual-order"}:
             found["run-order"] = cue_lines
@@ -240,6 +248,8 @@ class Repairer:
                 for i, line in enumerate(work):
                     nxt = next((firsts[j] for j in range(i + 1, min(i + 3, len(work))) if work[j].strip()), [])
                     key = (line, tuple(prev_tokens[-1:]), tuple(nxt[:1]))
+                    if len(line.split()) > MAX_LINE_WORDS:
+                        seen[key] = (line, "")
                     if key not in seen:
                         seen[key] = reorder_line(line, prev_tokens, nxt, clean=self._clean_token,
                                                  known=self._known, weak_cost=weak_cost)

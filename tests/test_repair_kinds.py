@@ -107,7 +107,7 @@ def test_line_start_full_stop_goes_back_to_the_end():
 
 def test_reversed_lines_are_read_forward(un_docs):
     rng = random.Random(11)
-    doc = [l for l in un_docs[2] if len(l.split()) >= 8][:12]
+    doc = [" ".join(l.split()[:14]) for l in un_docs[2] if len(l.split()) >= 8][:12]
     bad = [damage.reversed_words(l, rng) for l in doc]
     result = Repairer().repair("\n".join(bad))
     assert "run-order" in result.damage
