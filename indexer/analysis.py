@@ -186,7 +186,8 @@ class ArabicTokenizer(Tokenizer):
 class NormalizeFilter(Filter):
     """Replace each token's text by :func:`indexer.normalize.normalize_word` (cached).
 
-    Tokens that normalize to nothing (a lone tatweel or diacritic) are dropped.
+    Tokens that normalize to nothing (a lone tatweel or diacritic) are dropped, and the
+    positions after them renumbered so that phrases still match across them.
 
     >>> [t.text for t in NormalizeFilter()(ArabicTokenizer()("أَحمد إلى المدرسة"))]
     ['احمد', 'الي', 'المدرسه']
@@ -197,19 +198,25 @@ class NormalizeFilter(Filter):
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
         norm = normalize_word
+        dropped = 0
         for t in tokens:
             text = norm(t.text)
             if text:
                 t.surface = t.text  # kept for stemmers that need the unnormalized word
                 t.text = text
+                if dropped and t.positions:
+                    t.pos -= dropped
                 yield t
+            else:
+                dropped += 1
 
 
 class StopFilter(Filter):
     """Drop (or, with ``removestops=False``, mark ``stopped``) normalized stop words.
 
-    Positions are NOT renumbered: the gap a stop word leaves stays, so the stemmed field never
-    claims two words are adjacent when they are not.
+    Like Whoosh's own StopFilter, positions are renumbered over removed stop words, so that a
+    quoted phrase analyzed the same way (``"حق في التعليم"`` -> ``حق تعليم``) matches the
+    stemmed field; the exact field keeps stop words and is where phrases match word for word.
 
     >>> [t.text for t in StopFilter()(NormalizeFilter()(ArabicTokenizer()("هل هي في المدرسة")))]
     ['المدرسه']
@@ -235,11 +242,15 @@ class StopFilter(Filter):
             stops = stop_words_with_proclitics(additions=self.additions)
         else:
             stops = stop_words(additions=self.additions)
+        removed = 0
         for t in tokens:
             if t.text in stops:
                 if t.removestops:
+                    removed += 1
                     continue
                 t.stopped = True
+            elif removed and t.positions:
+                t.pos -= removed
             yield t
 
 
@@ -505,6 +516,7 @@ class WordFilter(Filter):
         cache = _WORD_CACHES.setdefault((str(stop), str(stemmer)), {})
         if len(cache) > _WORD_CACHE_LIMIT:
             cache.clear()
+        removed = 0  # tokens dropped so far: later positions move down (as in StopFilter)
         for t in tokens:
             surface = t.text
             try:
@@ -513,11 +525,20 @@ class WordFilter(Filter):
                 out = cache[surface] = analyze_word(surface, stop, stemmer)
             if out is None:  # a stop word
                 if t.removestops:
+                    removed += 1
                     continue
                 t.text = normalize_word(surface)
                 t.stopped = True
+                if removed and t.positions:
+                    t.pos -= removed
                 yield t
-            elif len(out) == 1:
+                continue
+            if not out:  # nothing left after normalization
+                removed += 1
+                continue
+            if removed and t.positions:
+                t.pos -= removed
+            if len(out) == 1:
                 t.text = out[0]
                 yield t
             else:

@@ -87,9 +87,11 @@ def test_stopped_tokens_marked_when_removestops_false() -> None:
     assert toks == [("هل", True, 0), ("صحف", False, 1)]
 
 
-def test_stop_word_gaps_keep_positions() -> None:
-    toks = [(t.text, t.pos) for t in stem_analyzer()("حق في التعليم", positions=True)]
-    assert toks == [("حق", 0), ("تعليم", 2)]
+def test_positions_renumbered_over_removed_words() -> None:
+    toks = [(t.text, t.pos) for t in stem_analyzer()("حق في التعليم ـ للجميع", positions=True)]
+    assert toks == [("حق", 0), ("تعليم", 1), ("جميع", 2)]
+    toks = [(t.text, t.pos) for t in exact_analyzer()("حق في ـ التعليم", positions=True)]
+    assert toks == [("حق", 0), ("في", 1), ("التعليم", 2)]
 
 
 # ----------------------------------------------------------------------------- stemmers
@@ -352,6 +354,7 @@ def test_whoosh_schema_index_phrase_and_highlight() -> None:
         assert hits("stem", "والحكومة") == ["1"]  # clitic + spelling
         assert hits("exact", '"حماية الصحفيين"') == ["1"]  # phrase on the exact field
         assert hits("exact", '"الصحفيين حماية"') == []
+        assert hits("stem", '"حماية الصحفي"') == ["1"]  # phrase on the stemmed field
         assert hits("stem", "الأمن") == ["2"] and hits("stem", "الامم") == ["2"]
         assert hits("gram", "كازاخستان") == ["1"]
         q = qparser.QueryParser("exact", ix.schema).parse("الصحفيين")
