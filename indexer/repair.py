@@ -133,6 +133,7 @@ class Repairer:
         "lam-alef", LAM_ALEF_SWAP, context=bigrams(), guard_plausible=False))
     _clean_cache: dict[str, str] = field(default_factory=dict, repr=False)
     _heading_everywhere: bool = False  # set by detect(): the whole document is in the heading font
+    _evidence: dict = field(default_factory=dict, repr=False)
 
     # -- detection --------------------------------------------------------------------
     def detect(self, lines: list[str]) -> dict[str, int]:
@@ -188,7 +189,8 @@ class Repairer:
             found["body-font"] = body
         self._heading_everywhere = head >= need and head > body
         heading_lines = sum(1 for l in text.split("\n") if self._is_heading_line(l))
-        if heading_lines >= 2 and head >= MIN_EVIDENCE_WORDS:
+        self._evidence = {"lam-alef": lam, "body-font": body, "heading-font": head, "need": need}
+        if heading_lines >= 2 and head >= need:
             found["heading-font"] = heading_lines
         return found
 

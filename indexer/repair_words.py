@@ -183,8 +183,8 @@ class GlyphModel:
             self._cache[(word, max_edits)] = Choice(word, min(base, LONE_LETTER_LOGP), 0)
             return self._cache[(word, max_edits)]
         best = Choice(word, base if plain == strip_marks(word) else logp(self.lex, plain), 0)
-        if plain != word and best.score > OOV_LOGP:
-            best = Choice(plain.replace(TATWEEL, "") if self.stretch_waw else word, best.score, 0)
+        if plain != strip_marks(word) and best.score > OOV_LOGP:  # a stretched word, unstretched
+            best = Choice(plain.replace(TATWEEL, ""), best.score, 0)
         # a common word is left alone; a rare one may be one edit from a common one
         if not self.guard_plausible:
             limit = max_edits
