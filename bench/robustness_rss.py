@@ -141,9 +141,12 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     parser.add_argument("--sizes", default="16,60", help="MB of the accepted-file cases (default 16,60)")
     parser.add_argument("--skip-queries", action="store_true")
+    parser.add_argument("--skip-memory", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="fahras-rss-") as tmp:
-        report = {"memory": memory_cases(Path(tmp), [int(s) for s in args.sizes.split(",") if s])}
+        report = {}
+        if not args.skip_memory:
+            report["memory"] = memory_cases(Path(tmp), [int(s) for s in args.sizes.split(",") if s])
         if not args.skip_queries:
             report["queries"] = query_times(Path(tmp))
     if args.json:

@@ -21,8 +21,10 @@ import fcntl
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import stat
+import struct
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -55,6 +57,18 @@ SCHEMA_VERSION = 1
 
 class IndexError_(RuntimeError):
     """An index that cannot be written or read; ``str(err)`` is one line for the user."""
+
+
+#: What Whoosh raises on an index whose files were deleted or damaged outside fahras.
+DAMAGED_INDEX_ERRORS = (whoosh_index.IndexError, EOFError, ValueError, struct.error,
+                        pickle.UnpicklingError, OSError)
+
+
+def damaged_index(index_dir: Path, err: BaseException) -> "IndexError_":
+    """The one-line error for an index Whoosh cannot open."""
+    detail = str(err).splitlines()[0][:120] if str(err) else type(err).__name__
+    return IndexError_(f"{index_dir}: the index is damaged ({detail}); "
+                       f"rebuild it with 'fahras index --rebuild'")
 
 
 def theme_key(label: str | None) -> str:
@@ -315,7 +329,10 @@ def build_index(index_dir: Path, paths: Iterable[Path], *, rebuild: bool = False
         try:
             if old is not None:
                 _copy_generation(old, generation)
-                ix = whoosh_index.open_dir(str(generation), indexname=INDEX_NAME)
+                try:
+                    ix = whoosh_index.open_dir(str(generation), indexname=INDEX_NAME)
+                except DAMAGED_INDEX_ERRORS as err:
+                    raise damaged_index(index_dir, err) from None
             else:
                 ix = whoosh_index.create_in(str(generation), make_schema(), indexname=INDEX_NAME)
             indexed = _indexed_sources(ix)

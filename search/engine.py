@@ -16,7 +16,8 @@ from whoosh import highlight, index as whoosh_index, query as wq
 from whoosh.searching import Searcher
 
 from indexer.analysis import normalize_word, stem_analyzer, stem_word
-from indexer.build import CURRENT, INDEX_NAME, open_generation, theme_key
+from indexer.build import (CURRENT, DAMAGED_INDEX_ERRORS, INDEX_NAME, damaged_index,
+                           open_generation, theme_key)
 from search.counting import QueryCounter
 from search.query import QueryError, bound_wildcards, parse_user_query
 from search.results import Hit, SearchResults, ThemeSummary
@@ -90,6 +91,9 @@ class Engine:
         try:
             self.ix = whoosh_index.open_dir(str(self.generation), indexname=INDEX_NAME)
             self.searcher: Searcher = self.ix.searcher()
+        except DAMAGED_INDEX_ERRORS as err:
+            self._release()
+            raise damaged_index(self.index_dir, err) from None
         except BaseException:
             self._release()
             raise

@@ -137,3 +137,25 @@ def test_interrupt_while_writing_metadata_keeps_the_previous_index(tmp_path, mon
     assert _snapshot(index_dir) == before
     assert build.read_meta(current_generation(index_dir))["paragraphs"] == 7
     assert generations(index_dir) == [current_generation(index_dir).name]
+
+
+def test_an_index_damaged_outside_fahras_gives_one_line_and_rebuild_repairs_it(tmp_path):
+    from click.testing import CliRunner
+
+    from indexer.build import IndexError_
+    from search.cli import main
+
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [FIXTURES / "upr_ranking.txt"], load=plain_loader)
+    for toc in current_generation(index_dir).glob("*.toc"):
+        toc.unlink()  # e.g. a user "tidying up" the index folder
+    with pytest.raises(IndexError_, match="damaged.*--rebuild"):
+        Engine(index_dir)
+    runner = CliRunner()
+    for args in (["search", "السجن"], ["index", str(FIXTURES / "upr_clean.txt")]):
+        result = runner.invoke(main, [*args, "--index", str(index_dir)])
+        assert result.exit_code == 1 and "damaged" in result.stderr
+        assert result.stderr.count("\n") == 1 and not isinstance(result.exception, IndexError_)
+    rebuilt = runner.invoke(main, ["index", str(FIXTURES / "upr_ranking.txt"), "--rebuild", "--index", str(index_dir)])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert _snapshot(index_dir)
