@@ -156,3 +156,18 @@ def test_searches_during_swaps_always_answer(tmp_path):
     assert set(summary["totals"]) <= expected and len(summary["totals"]) == 2
     clear_stale(index_dir)
     assert generations(index_dir) == [current_generation(index_dir).name]
+
+
+def test_an_index_from_before_leases_still_opens_and_is_replaced(tmp_path):
+    """Generations written before ``.readers`` existed: readable, and cleared like any other."""
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [RANKING], load=plain_loader)
+    legacy = current_generation(index_dir)
+    (legacy / ".readers").unlink()
+    with Engine(index_dir) as engine:
+        assert engine.generation == legacy and engine.search("السجن").total > 0
+    build_index(index_dir, [CLEAN], load=plain_loader)
+    assert not legacy.exists()
+    assert generations(index_dir) == [current_generation(index_dir).name]
+    with Engine(index_dir) as engine:
+        assert {d.doc for d in engine.documents()} == {"upr_ranking", "upr_clean"}
