@@ -102,6 +102,7 @@ MAX_LINE_WORDS = 40
 #: (a word ending in ``/``, a run of WAW, a word ending in two ALEF).
 HEADING_SIGNS = re.compile(r"[\u0621-\u064A]/|وو|اا(?!\S)|وة(?!\S)")  # log10: a line is in the heading font if that model explains it this much better
 MIN_LINES_WITH_CUES = 2
+MIN_SHARE_WITH_CUES = 0.25  # ... and that share of the non-empty lines (the seed: 43%)
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,9 @@ class Repairer:
         cue_lines = sum(1 for l in text.split("\n") if len(l.split()) <= MAX_LINE_WORDS and
                         (cues.search(l.strip(" ")) or self._reads_backwards(l)))
         # pdftotext (direction controls) and visual-order extractions keep their runs in order
-        if cue_lines >= MIN_LINES_WITH_CUES and not found.keys() & {"bidi-controls", "visual-order"}:
+        nonempty = sum(1 for l in text.split("\n") if l.strip())
+        if cue_lines >= max(MIN_LINES_WITH_CUES, MIN_SHARE_WITH_CUES * nonempty) \
+                and not found.keys() & {"bidi-controls", "visual-order"}:
             found["run-order"] = cue_lines
 
         plain = {w.replace(TATWEEL, "") for w in oov}

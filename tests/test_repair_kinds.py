@@ -165,6 +165,16 @@ def test_clean_documents_pass_through(un_docs):
         assert result.text.split("\n") == [strip_tatweel(l) for l in doc]
 
 
+def test_clean_wikipedia_prose_passes_through():
+    passages = (FIX / "tydiqa_ar_passages.txt").read_text(encoding="utf-8").splitlines()
+    for i in range(0, len(passages), 10):
+        doc = passages[i:i + 10]
+        result = Repairer().repair("\n".join(doc))
+        assert result.damage.keys() <= {"tatweel", "bidi-controls"}, result.damage
+        for before, after in zip(doc, result.text.split("\n")):
+            assert after.split() == strip_bidi(strip_tatweel(before)).split()
+
+
 def test_latin_cyrillic_and_numbers_are_not_touched():
     lines = [" 3 пункт 4 статьи 52. ", " 9 Приказ от 20.02.2018г. №240. ", "see NK-367 and eOtinish",
              "в 2021г.  1 807  чел"]
