@@ -118,8 +118,12 @@ def content_hash(path: Path) -> str:
     """SHA-256 of a file's bytes (its sidecar's too): what decides whether to re-index it."""
     digest = hashlib.sha256()
     # a link to a device or a pipe would be read forever (/dev/zero) or block (a FIFO)
-    if not stat.S_ISREG(os.stat(path).st_mode):
-        raise SourceError(path, "not a regular file (a device, pipe or socket)")
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        kind = ("a folder" if stat.S_ISDIR(mode) else "a pipe" if stat.S_ISFIFO(mode)
+                else "a socket" if stat.S_ISSOCK(mode) else "a device")
+        raise SourceError(path, f"not a regular file (a link to {kind})" if path.is_symlink()
+                          else f"not a regular file ({kind})")
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)

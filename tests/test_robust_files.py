@@ -81,7 +81,7 @@ def test_bad_files_are_named_with_a_reason_and_good_files_indexed(tmp_path):
     for name, (_, reason) in BAD_FILES.items():
         assert reason in skipped[name], skipped[name]
     assert "broken symbolic link" in skipped["dangling.txt"]
-    assert "not a regular file" in skipped["device.txt"]
+    assert "not a regular file (a link to a device)" in skipped["device.txt"]
     assert f"indexed {len(expected)} file(s)" in result.stdout
     assert f"{len(BAD_FILES) + 2} failed" in result.stdout
     with Engine(index_dir) as engine:
