@@ -151,6 +151,10 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, rebuild: bool) -> Non
         fail(str(err))
     except KeyboardInterrupt:
         fail("interrupted; the previous index is unchanged", code=130)
+    except OSError as err:  # the index folder cannot be created or written (permissions, disk full)
+        where = f"{err.filename}: " if err.filename and str(err.filename) != str(target) else ""
+        fail(f"cannot write the index at {target}: {where}{err.strerror or err}; "
+             f"the previous index is unchanged")
     click.echo(f"indexed {len(report.added)} file(s), {report.paragraphs} paragraph(s); "
                f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
                f"{len(report.failed)} failed; {report.total_paragraphs} paragraphs in {target} "

@@ -162,3 +162,25 @@ def test_unreadable_file_is_reported_and_the_rest_indexed(tmp_path):
     assert list(skipped) == ["secret.txt"]
     assert "ermission denied" in skipped["secret.txt"]
     assert "indexed 1 file(s), 7 paragraph(s)" in result.stdout
+
+
+def test_an_index_folder_that_cannot_be_written_is_one_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import indexer.build
+    from search.cli import main
+
+    runner = CliRunner()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = runner.invoke(main, ["index", str(FIXTURES / "upr_clean.txt"), "--index", str(blocker)])
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "cannot write the index at" in result.stderr and "File exists" in result.stderr
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device", str(tmp_path / "ix" / "gen-x" / "seg"))
+
+    monkeypatch.setattr(indexer.build, "build_index", disk_full)
+    result = runner.invoke(main, ["index", str(FIXTURES / "upr_clean.txt"), "--index", str(tmp_path / "ix")])
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "No space left on device" in result.stderr and "previous index is unchanged" in result.stderr
