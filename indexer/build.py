@@ -309,12 +309,14 @@ def build_index(index_dir: Path, paths: Iterable[Path], *, rebuild: bool = False
                 load: Callable[[Path], Document] | None = None,
                 progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
                 on_wait: Callable[[], None] | None = None,
-                on_error: Callable[[str, str], None] | None = None) -> BuildReport:
+                on_error: Callable[[str, str], None] | None = None,
+                if_missing: bool = False) -> BuildReport:
     """Index the document files in ``paths`` into ``index_dir``.
 
     Unchanged files (same content hash) are skipped, files indexed before but gone from disk
     are removed, and ``rebuild`` starts from an empty index. The new index becomes visible
-    only once complete.
+    only once complete. With ``if_missing``, nothing is done if an index exists once the
+    writer lock is held (another run may have built one meanwhile).
     """
     from indexer.pipeline import iter_source_files, load_document
 
@@ -325,6 +327,9 @@ def build_index(index_dir: Path, paths: Iterable[Path], *, rebuild: bool = False
     files = list(dict.fromkeys(p.resolve() if not p.is_symlink() else p.absolute()
                                for p in iter_source_files(Path(p) for p in paths)))
     with writer_lock(index_dir, wait=on_wait):
+        if if_missing and current_generation(index_dir) is not None:
+            report.total_paragraphs = read_meta(current_generation(index_dir)).get("paragraphs", 0)
+            return report
         clear_stale(index_dir)
         old = None if rebuild else current_generation(index_dir)
         if old is not None and read_meta(old).get("schema_version") != SCHEMA_VERSION:

@@ -58,8 +58,11 @@ def ensure_index(index_dir: Path | str, announce=None) -> Path:
 
         if announce:
             announce(f"fahras: no index at {index_dir} yet; building it from the bundled documents…")
-        report = build_index(index_dir, [bundled_data_dir()])
-        if announce:
+        # if_missing: a first ``fahras index`` running right now wins; its documents are kept
+        report = build_index(index_dir, [bundled_data_dir()], if_missing=True,
+                             on_wait=lambda: announce and announce(
+                                 f"fahras: another indexing run holds {index_dir}; waiting for it…"))
+        if announce and report.added:
             announce(f"fahras: indexed {report.total_paragraphs} paragraphs in {report.seconds:.1f} s")
     return index_dir
 

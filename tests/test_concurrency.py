@@ -171,3 +171,20 @@ def test_an_index_from_before_leases_still_opens_and_is_replaced(tmp_path):
     assert generations(index_dir) == [current_generation(index_dir).name]
     with Engine(index_dir) as engine:
         assert {d.doc for d in engine.documents()} == {"upr_ranking", "upr_clean"}
+
+
+def test_first_search_during_a_first_index_run_waits_and_adds_nothing(tmp_path):
+    """``fahras search`` builds the bundled index only if no run has built one meanwhile."""
+    index_dir = tmp_path / "ix"
+    first = fahras_process("index", str(make_corpus(tmp_path / "docs", 30)), "--index", str(index_dir),
+                           pause=0.05)
+    wait_for(lambda: generations(index_dir) or first.poll() is not None, 30, "the first run to start")
+    assert first.poll() is None and current_generation(index_dir) is None
+    search = fahras_process("search", "السجن", "--json", "--index", str(index_dir))
+    out, err = search.communicate(timeout=120)
+    first.communicate(timeout=120)
+    assert first.returncode == 0 and search.returncode == 0, err
+    assert "waiting" in err and "Traceback" not in err
+    assert json.loads(out)["total"] >= 0
+    with Engine(index_dir) as engine:
+        assert {d.doc for d in engine.documents()} == {f"d{i:04d}" for i in range(30)}
