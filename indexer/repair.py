@@ -279,8 +279,6 @@ class Repairer:
             if TATWEEL in new:
                 new = strip_tatweel(join_split_words(new))
                 reasons.append("tatweel removed")
-            if damage.keys() - {"tatweel", "bidi-controls"} and not foreign:
-                new = SPACED_MARKER.sub(r"-\1", " ".join(new.split()))
             model = None
             if "heading-font" in damage and (self._is_heading_line(new) or self._is_heading_line(line)):
                 model = heading
@@ -292,6 +290,9 @@ class Repairer:
                 new, edits = model.repair_line_edits(new)
                 if edits:
                     reasons.append(f"{model.name}: " + ", ".join(f"{b}→{a}" for b, a in edits))
+            # spacing last: a run of spaces before a word is evidence of a letter lost there
+            if damage.keys() - {"tatweel", "bidi-controls"} and not foreign:
+                new = SPACED_MARKER.sub(r"-\1", " ".join(new.split()))
             out.append(new)
             if new.strip():
                 prev = new.split()

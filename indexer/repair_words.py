@@ -39,6 +39,7 @@ CORE = re.compile(r"^(?P<pre>[^\u0621-\u064A\u0640]*)(?P<core>.*?[\u0621-\u064A\
 NON_ARABIC_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF0-9\u0660-\u0669]")
 OOV_LOGP = -10.5  # log10 P of a word missing from the lexicon
 GAP_COST = 1.0
+SPACED_GAP_COST = 0.3  # a lost letter where the extraction left an extra space
 RIVAL_WINDOW = 1.5
 #: Stretching only sits between a letter that joins forward and another letter.
 STRETCH_RUN = re.compile(f"(?<=[بتثجحخسشصضطظعغفقكلمنهيئ]){WAW}{{{HEADING_STRETCH},}}(?=[\u0621-\u064A])")  # readings this close to the best are re-ranked by their neighbours
@@ -314,11 +315,16 @@ class GlyphModel:
             parts = [self.best(p) if p else Choice(p, 0.0, 0) for p in core.split("/")]
             yield i + 1, pre + "/".join(p.text for p in parts) + post, sum(p.score for p in parts)
             return
+        # a run of spaces before the word ("مما  عني") is where a lost letter's glyph was
+        spaced = i > 0 and tokens[i - 1] == ""
         for extra in self.lost_initials:
             if pre or len(strip_marks(core)) < 2:
                 break
             cand = self.best(extra + strip_marks(core), 1)
-            score = cand.score - GAP_COST - (PLAUSIBLE_MARGIN if c.score >= PLAUSIBLE_LOGP else 0.0)
+            if spaced:
+                score = cand.score - SPACED_GAP_COST
+            else:
+                score = cand.score - GAP_COST - (PLAUSIBLE_MARGIN if c.score >= PLAUSIBLE_LOGP else 0.0)
             if score > c.score and cand.score > OOV_LOGP:
                 yield i + 1, cand.text, score
         # join with the next token through a letter shown as a space
