@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = {
         "whoosh RegexTokenizer|LowercaseFilter": RegexTokenizer() | LowercaseFilter(),
         "exact_analyzer (tokenize+normalize)": analysis.exact_analyzer(),
-        "stem_analyzer (+stop+light10)": analysis.stem_analyzer(),
+        f"stem_analyzer (+stop+{analysis.DEFAULT_STEMMER})": analysis.stem_analyzer(),
         "gram_analyzer (+stop+3-grams)": analysis.gram_analyzer(),
     }
     words = consume(rows["whoosh RegexTokenizer|LowercaseFilter"], paragraphs)
