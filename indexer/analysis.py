@@ -376,7 +376,7 @@ STEMMERS: dict[str, Callable[[str], str]] = {
 DEFAULT_STEMMER = "light10_m3"
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=200_000)
 def _stem_cached(stemmer: str, word: str) -> str:
     return STEMMERS[stemmer](word)
 
@@ -458,7 +458,7 @@ class CharNgramFilter(Filter):
 
 
 _WORD_CACHES: dict[tuple[str, str], dict[str, tuple[str, ...] | None]] = {}
-_WORD_CACHE_LIMIT = 500_000
+_WORD_CACHE_LIMIT = 200_000  # distinct words per analyzer; cleared when exceeded
 
 
 def _stop_set(stop: bool | str) -> frozenset[str]:

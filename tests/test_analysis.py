@@ -385,3 +385,9 @@ def test_explain_fields_and_offsets() -> None:
 def test_explain_agrees_with_stem_analyzer(text: str) -> None:
     stems = [i.stem for i in explain(text) if i.stem]
     assert stems == texts(stem_analyzer(), text)
+
+
+def test_field_boosts_name_the_three_analyzers() -> None:
+    assert set(A.FIELD_BOOSTS) == {"exact", "stem", "gram"}
+    assert all(b > 0 for b in A.FIELD_BOOSTS.values())
+    assert 0 < A.BM25_B <= 1 and A.BM25_K1 > 0
