@@ -14,7 +14,8 @@ Three indexed forms of a text (DESIGN.md, issue 4), each built once per process:
   (``light10_m3``).
 * :func:`gram_analyzer` -- ``... | StopFilter() | CharNgramFilter(3)``: character 3-grams of
   each normalized word, a recall fallback for affixes the light stemmer leaves on. Index it
-  with ``TEXT(phrase=False)``.
+  with ``TEXT(phrase=True)`` if a multi-field parser may send it phrase queries (Whoosh raises
+  on a phrase over a field without positions); each gram has its own position.
 
 Query all three as one OR, each field's terms boosted by :data:`FIELD_BOOSTS`, scored with
 ``BM25F(B=BM25_B, K1=BM25_K1)``: that is the configuration measured as "chosen" in
@@ -430,8 +431,9 @@ def char_ngrams(word: str, n: int = 3) -> tuple[str, ...]:
 class CharNgramFilter(Filter):
     """Replace each (normalized, not stopped) word by its character n-grams.
 
-    Every gram keeps its word's position and character offsets, so a highlight lands on the
-    whole word. This is the fallback that still matches when affixes differ in a way the light
+    Every gram keeps its word's character offsets, so a highlight lands on the whole word, and
+    gets its own position (the grams of a text are numbered in order), so a phrase query that
+    a multi-field parser sends to this field is a valid, if strict, query rather than an error. This is the fallback that still matches when affixes differ in a way the light
     stemmer does not undo (``لسويسرا`` / ``سويسرا``, ``ابنتي`` / ``ابنته``).
 
     >>> [t.text for t in CharNgramFilter()(NormalizeFilter()(ArabicTokenizer()("سويسرا")))]
@@ -448,13 +450,20 @@ class CharNgramFilter(Filter):
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
         n = self.n
+        shift = 0
         for t in tokens:
+            if shift and t.positions:
+                t.pos += shift
             if t.stopped:
                 yield t
                 continue
-            for gram in char_ngrams(t.text, n):
+            grams = char_ngrams(t.text, n)
+            for i, gram in enumerate(grams):
                 t.text = gram
+                if i and t.positions:
+                    t.pos += 1
                 yield t
+            shift += len(grams) - 1
 
 
 _WORD_CACHES: dict[tuple[str, str], dict[str, tuple[str, ...] | None]] = {}
@@ -516,7 +525,9 @@ class WordFilter(Filter):
         cache = _WORD_CACHES.setdefault((str(stop), str(stemmer)), {})
         if len(cache) > _WORD_CACHE_LIMIT:
             cache.clear()
-        removed = 0  # tokens dropped so far: later positions move down (as in StopFilter)
+        # Positions: a dropped token moves later ones down (as Whoosh's StopFilter does); each
+        # extra n-gram of a word moves them up (every gram gets its own position).
+        shift = 0
         for t in tokens:
             surface = t.text
             try:
@@ -525,26 +536,29 @@ class WordFilter(Filter):
                 out = cache[surface] = analyze_word(surface, stop, stemmer)
             if out is None:  # a stop word
                 if t.removestops:
-                    removed += 1
+                    shift -= 1
                     continue
                 t.text = normalize_word(surface)
                 t.stopped = True
-                if removed and t.positions:
-                    t.pos -= removed
+                if shift and t.positions:
+                    t.pos += shift
                 yield t
                 continue
             if not out:  # nothing left after normalization
-                removed += 1
+                shift -= 1
                 continue
-            if removed and t.positions:
-                t.pos -= removed
+            if shift and t.positions:
+                t.pos += shift
             if len(out) == 1:
                 t.text = out[0]
                 yield t
             else:
-                for text in out:
+                for i, text in enumerate(out):
                     t.text = text
+                    if i and t.positions:
+                        t.pos += 1
                     yield t
+                shift += len(out) - 1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -599,8 +613,8 @@ def stem_analyzer() -> Analyzer:
 
 @lru_cache(maxsize=1)
 def gram_analyzer() -> Analyzer:
-    """Character 3-grams of each normalized non-stop word (a recall fallback field, not for
-    phrases: index it with ``TEXT(phrase=False)``). Built once per process."""
+    """Character 3-grams of each normalized non-stop word (a recall fallback field; grams are
+    numbered in order, so ``TEXT(phrase=True)`` accepts phrase queries). Built once per process."""
     return make_analyzer(stemmer="ngram3", stop=True)
 
 

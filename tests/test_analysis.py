@@ -329,6 +329,9 @@ def test_query_mode_matches_index_mode() -> None:
 def test_gram_analyzer() -> None:
     assert texts(gram_analyzer(), "سويسرا") == ["سوي", "ويس", "يسر", "سرا"]
     assert texts(gram_analyzer(), "في حق") == ["حق"]
+    toks = [(t.text, t.pos, t.startchar, t.endchar) for t in gram_analyzer()("حق في التعليم", positions=True, chars=True)]
+    assert toks == [("حق", 0, 0, 2), ("الت", 1, 6, 13), ("لتع", 2, 6, 13), ("تعل", 3, 6, 13),
+                    ("علي", 4, 6, 13), ("ليم", 5, 6, 13)]
 
 
 def test_whoosh_schema_index_phrase_and_highlight() -> None:
@@ -336,7 +339,7 @@ def test_whoosh_schema_index_phrase_and_highlight() -> None:
         n=fields.ID(stored=True),
         exact=fields.TEXT(analyzer=exact_analyzer(), phrase=True, stored=True),
         stem=fields.TEXT(analyzer=stem_analyzer(), phrase=True),
-        gram=fields.TEXT(analyzer=gram_analyzer(), phrase=False),
+        gram=fields.TEXT(analyzer=gram_analyzer(), phrase=True),
     )
     ix = RamStorage().create_index(schema)
     docs = {
@@ -357,6 +360,13 @@ def test_whoosh_schema_index_phrase_and_highlight() -> None:
         assert hits("stem", '"حماية الصحفي"') == ["1"]  # phrase on the stemmed field
         assert hits("stem", "الأمن") == ["2"] and hits("stem", "الامم") == ["2"]
         assert hits("gram", "كازاخستان") == ["1"]
+        # the configuration of docs/relevance.md: one OR over the three fields, with boosts;
+        # a quoted phrase reaches every field, the gram field included, without an error
+        multi = qparser.MultifieldParser(list(A.FIELD_BOOSTS), ix.schema, fieldboosts=A.FIELD_BOOSTS,
+                                         group=qparser.OrGroup)
+        assert [h["n"] for h in s.search(multi.parse("لكازاخستان"))] == ["1"]
+        assert [h["n"] for h in s.search(multi.parse('"حماية الصحفيين في كازاخستان"'))] == ["1"]
+        assert [h["n"] for h in s.search(multi.parse('"الأمم المتحدة"'))] == ["2"]
         q = qparser.QueryParser("exact", ix.schema).parse("الصحفيين")
         r = s.search(q)
         r.fragmenter = highlight.WholeFragmenter()
