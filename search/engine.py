@@ -28,6 +28,10 @@ FILTER_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234
 FRAGMENTS = 3
 FRAGMENT_CHARS = 320
 LISTED_IN_ERRORS = 40
+#: Characters of a user's value repeated in an error message (a 10,000-letter --theme …).
+SHOWN_IN_ERRORS = 80
+#: Longest number accepted in a filter (recommendation, section).
+MAX_NUMBER_DIGITS = 9
 #: Spelling suggestions look at most this many words of a query, each at most this long:
 #: the corrector's work grows with both (a 2,000-letter word alone took seconds).
 SUGGEST_MAX_WORDS = 8
@@ -69,10 +73,27 @@ def ensure_index(index_dir: Path | str, announce=None) -> Path:
 
 def parse_number(value: object, what: str) -> int:
     """``"٨٧"`` -> 87; anything not a whole number is a one-line :class:`QueryError`."""
+    number = _whole_number(value)
+    if number is None:
+        raise QueryError(f"{what} must be a number (up to {MAX_NUMBER_DIGITS} digits), not {_shown(value)}")
+    return number
+
+
+def _whole_number(value: object) -> int | None:
+    """``value`` as a whole number if it is one (ASCII, Arabic-Indic or Persian digits), else None.
+
+    ``str.isdigit`` alone would let ``¹`` and 5,000-digit strings through to ``int()``.
+    """
     text = str(value).strip().translate(FILTER_DIGITS)
-    if not text.isdigit():
-        raise QueryError(f"{what} must be a number, not {str(value)!r}")
-    return int(text)
+    if text.isascii() and text.isdigit() and len(text) <= MAX_NUMBER_DIGITS:
+        return int(text)
+    return None
+
+
+def _shown(value: object, most: int = SHOWN_IN_ERRORS) -> str:
+    """A user's value quoted in an error message, cut to ``most`` characters."""
+    text = str(value)
+    return repr(text if len(text) <= most else text[:most] + "…")
 
 
 def _join(values) -> str:
@@ -167,8 +188,8 @@ class Engine:
         """Themes a user means by ``value``: a section number, a label in any spelling, a part."""
         themes = self.themes()
         text = str(value).strip()
-        if text.translate(FILTER_DIGITS).isdigit():
-            number = int(text.translate(FILTER_DIGITS))
+        if _whole_number(text) is not None:
+            number = _whole_number(text)
             matched = [t for t in themes if t.section == number]
         else:
             key = theme_key(text)
@@ -181,7 +202,7 @@ class Engine:
                            if stems and stems <= {stem_word(w) or normalize_word(w) for w in t.theme.split()}]
         if not matched:
             listing = "; ".join(f"{t.section}. {t.theme}" for t in themes)
-            raise QueryError(f"unknown theme {text!r}; themes: {listing or 'none indexed'}")
+            raise QueryError(f"unknown theme {_shown(text)}; themes: {listing or 'none indexed'}")
         return matched
 
     def filter_query(self, *, theme=None, section=None, rec=None, doc=None) -> wq.Query | None:
@@ -220,7 +241,7 @@ class Engine:
             return [value]
         matched = [d for d in ids if d.lower().startswith(value.lower()) or value.lower() in d.lower()]
         if not matched:
-            raise QueryError(f"unknown document {value!r}; documents: {_join(ids)}")
+            raise QueryError(f"unknown document {_shown(value)}; documents: {_join(ids)}")
         return matched
 
     # -- search --------------------------------------------------------------------------------
@@ -246,7 +267,7 @@ class Engine:
         reader = self.searcher.reader()
         q = bound_wildcards(parsed.query, reader)
         if q is wq.NullQuery:
-            raise QueryError(f"nothing to search for in {parsed.text!r} (only wildcards or stop signs)")
+            raise QueryError(f"nothing to search for in {_shown(parsed.text)} (only wildcards or stop signs)")
         ranked: list = []
         seen: set[int] = set()
         if not parsed.has_operators and len(parsed.words) > 1:

@@ -171,3 +171,16 @@ def query_engine(tmp_path_factory):
     build_index(index_dir, [FIXTURES / "upr_ranking.txt", FIXTURES / "upr_clean.txt"], load=plain_loader)
     with Engine(index_dir) as engine:
         yield engine
+
+
+@settings(FUZZ, max_examples=100 * SCALE)
+@given(st.sampled_from(["theme", "section", "rec", "doc"]),
+       st.one_of(st.text(weighted_char, max_size=12), st.text(st.sampled_from(DIGIT_CHARS + ["¹", "①", "x"]),
+                                                              max_size=12)))
+def test_any_filter_value_answers_or_refuses_in_one_line(query_engine, name, value):
+    try:
+        results = query_engine.search("حقوق", **{name: value})
+    except QueryError as err:
+        assert "\n" not in str(err)
+    else:
+        assert results.total >= 0

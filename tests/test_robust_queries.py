@@ -158,3 +158,18 @@ def test_cli_hostile_input_gives_result_or_one_line(engine, args):
         assert result.stderr.strip().splitlines()[-1].startswith("Error: "), result.stderr
     elif result.exit_code:
         assert result.exit_code == 1 and result.stderr.strip().count("\n") == 0, result.stderr
+
+
+@pytest.mark.parametrize("kwargs", [{"theme": "ث" * 10000}, {"doc": "x" * 10000}, {"rec": "9" * 5000 + "x"},
+                                    {"rec": "9" * 5000}, {"rec": "¹"}, {"section": "①"}, {"theme": "9" * 5000},
+                                    {"theme": "²"}])
+def test_error_messages_quote_only_the_start_of_a_huge_value(engine, kwargs):
+    with pytest.raises(QueryError) as err:
+        engine.search("حقوق", **kwargs)
+    assert "\n" not in str(err.value) and len(str(err.value)) < 1000
+
+
+def test_refusal_of_a_long_wildcard_only_query_is_short(engine):
+    with pytest.raises(QueryError) as err:
+        engine.search("* " * 1000)
+    assert len(str(err.value)) < 200
