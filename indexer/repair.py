@@ -312,6 +312,10 @@ class Repairer:
                 w = strip_marks(w).replace(TATWEEL, "")
                 counts[w] = counts.get(w, 0) + 1
         bonus = {w: DOC_VOCAB_BONUS for w in counts if len(w) >= 3 and lex.zipf_affixed(w) is not None}
+        for w in list(bonus):  # the dual of a word the document spells: التوصية -> التوصيتان
+            if w.endswith("ة"):
+                bonus.setdefault(w[:-1] + "تان", DOC_VOCAB_BONUS)
+                bonus.setdefault(w[:-1] + "تين", DOC_VOCAB_BONUS)
         return (self._tuned(self.body, counts, bonus),
                 self._tuned(self.heading, counts, bonus, unseen=1.0))
 

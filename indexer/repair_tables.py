@@ -78,7 +78,7 @@ BODY_FONT: tuple[Confusion, ...] = (
     Confusion(NOON, ALEF_MADDA, "initial"),
     Confusion(NOON, LAM + ALEF_HAMZA_BELOW),
     Confusion(WAW + LAM, WAW + ALEF_HAMZA_BELOW, "initial"),
-    Confusion(LAM + ALEF, LAM + LAM + ALEF_HAMZA_ABOVE, "initial"),
+    Confusion(LAM + ALEF, LAM + LAM + ALEF_HAMZA_ABOVE, "initial", cost=0.5),  # لاإماص -> للأشخاص
     Confusion(QAF, BEH, "final"),
     Confusion(NOON, FEH, "final"),
     Confusion(LAM, GHAIN, "final"),

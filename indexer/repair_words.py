@@ -47,6 +47,7 @@ PLAUSIBLE_MARGIN = 1.0  # extra evidence needed to re-read a common word
 PLAUSIBLE_LOGP = 3.5 - 9
 COMMON_LOGP = 4.5 - 9
 SETTLED_LOGP = 5.5 - 9
+RARE_LOGP = 3.0 - 9  # a known word rarer than this may be two edits from the right one
 #: A proclitic letter standing alone (``و شدد``) is written joined in Arabic text.
 LONE_LETTER_LOGP = -9.0  # zipf 3.5: a word this common is never re-read through the table
 
@@ -191,8 +192,10 @@ class GlyphModel:
             limit = max_edits
         elif best.score >= SETTLED_LOGP:
             limit = 0  # a very common word: no single edit makes a word common enough to win
+        elif best.score >= RARE_LOGP:
+            limit = 1
         else:
-            limit = 1 if best.score > OOV_LOGP else max_edits
+            limit = min(2, max_edits) if best.score > OOV_LOGP else max_edits
         # a common word needs more evidence to be re-read
         guard = PLAUSIBLE_MARGIN if self.guard_plausible and best.score >= PLAUSIBLE_LOGP else 0.0
         scored: dict[str, tuple[float, int]] = {}
@@ -260,6 +263,23 @@ class GlyphModel:
             return tokens[j] if re.search(r"\d", tokens[j]) else None
         return self.best(parts[1]).text
 
+    def _context_gain(self, tokens: list[str], i: int, old: str, new: str) -> float:
+        """How much better ``new`` than ``old`` fits between the neighbours of token ``i``."""
+        j = i - 1
+        while j >= 0 and not tokens[j]:
+            j -= 1
+        k = i + 1
+        while k < len(tokens) and not tokens[k]:
+            k += 1
+        prev, nxt = self._neighbour(tokens, j), self._neighbour(tokens, k)
+        lm = self.context
+        gain = 0.0
+        if prev:
+            gain += lm.logp(prev, new) - lm.logp(prev, old)
+        if nxt:
+            gain += lm.logp(new, nxt) - lm.logp(old, nxt)
+        return gain
+
     def _in_context(self, c: Choice, tokens: list[str], i: int) -> Choice:
         """Re-rank a reading and its rivals by the word pairs they make with their neighbours
         (``التوتوة 66`` reads ``التوصية 66``, not ``الصوتية 66``)."""
@@ -325,8 +345,16 @@ class GlyphModel:
                 score = cand.score - SPACED_GAP_COST
             else:
                 score = cand.score - GAP_COST - (PLAUSIBLE_MARGIN if c.score >= PLAUSIBLE_LOGP else 0.0)
+            if cand.score > OOV_LOGP and self.context is not None:
+                score += self._context_gain(tokens, i, c.text, cand.text)
             if score > c.score and cand.score > OOV_LOGP:
-                yield i + 1, cand.text, score
+                yield i + 1, cand.text + post, score
+        # a run of spaces after the word ("الص  الدولي") is where a lost final letter was
+        if i + 1 < len(tokens) and tokens[i + 1] == "" and not post:
+            for extra in self.lost_finals:
+                cand = self.best(strip_marks(core) + extra, 1)
+                if cand.score > OOV_LOGP and cand.score - SPACED_GAP_COST > c.score:
+                    yield i + 1, pre + cand.text, cand.score - SPACED_GAP_COST
         # join with the next token through a letter shown as a space
         if i + 1 < len(tokens) and not post and self.gap_letters:
             nxt = self._split(tokens[i + 1])
