@@ -552,13 +552,18 @@ class WordFilter(Filter):
             if len(out) == 1:
                 t.text = out[0]
                 yield t
-            else:
-                for i, text in enumerate(out):
+            elif t.positions:
+                pos = t.pos
+                for text in out:
                     t.text = text
-                    if i and t.positions:
-                        t.pos += 1
+                    t.pos = pos
+                    pos += 1
                     yield t
                 shift += len(out) - 1
+            else:
+                for text in out:
+                    t.text = text
+                    yield t
 
 
 # ---------------------------------------------------------------------------------------------
