@@ -123,10 +123,10 @@ def test_analysis_offsets_point_into_the_text(text):
         assert token.normalized
 
 
-@settings(FUZZ, max_examples=15 * SCALE)
-@given(document_text)
-def test_index_and_search_what_was_parsed(text):
-    document = parse_text(text, "fuzz", repair=identity)
+@settings(FUZZ, max_examples=20 * SCALE)
+@given(document_text, st.booleans())
+def test_index_and_search_what_was_parsed(text, repaired):
+    document = parse_text(text, "fuzz") if repaired else parse_text(text, "fuzz", repair=identity)
     assume(document.paragraphs)
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "fuzz.txt"
