@@ -188,6 +188,8 @@ def _wildcard_terms(node: wq.Wildcard | wq.Prefix, reader, scan: int):
     The same walk as Whoosh's own expansion (terms from the literal prefix on, matched with
     the wildcard's pattern), with a cap on the terms looked at.
     """
+    if node.fieldname not in reader.schema:  # an index written before this field existed
+        return
     field = reader.schema[node.fieldname]
     if isinstance(node, wq.Prefix):
         yield from itertools.islice(reader.expand_prefix(node.fieldname, node.text), scan)
