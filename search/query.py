@@ -159,14 +159,18 @@ def bound_wildcards(q: wq.Query, reader, limit: int = MAX_WILDCARD_TERMS,
     wildcard looks at no more than ``scan`` index terms. So the work of one query is bounded
     whatever the size of the index (on a very large index a leading wildcard may miss terms).
     """
-    patterns = {node.text for node in q.leaves()
-                if isinstance(node, (wq.Wildcard, wq.Prefix))
-                and len(node.text.strip("*?")) >= MIN_WILDCARD_LETTERS}
-    if len(patterns) > most:
-        raise QueryError(f"too many wildcards ({len(patterns)}); at most {most} per query")
-    leading = [p for p in patterns if p[:1] in "*?"]
-    if len(leading) > MAX_LEADING_WILDCARDS:
-        raise QueryError(f"too many wildcards at the start of a word ({len(leading)}); "
+    by_field: dict[str, set[str]] = {}
+    for node in q.leaves():
+        if isinstance(node, (wq.Wildcard, wq.Prefix)) and len(node.text.strip("*?")) >= MIN_WILDCARD_LETTERS:
+            by_field.setdefault(node.fieldname, set()).add(node.text)
+    # the words as the user typed them: fields that analyze a wildcard into several (n-grams)
+    # must not count it several times, so the fewest over the fields is what was typed
+    count = min((len(texts) for texts in by_field.values()), default=0)
+    if count > most:
+        raise QueryError(f"too many wildcards ({count}); at most {most} per query")
+    leading = min((sum(t[:1] in "*?" for t in texts) for texts in by_field.values()), default=0)
+    if leading > MAX_LEADING_WILDCARDS:
+        raise QueryError(f"too many wildcards at the start of a word ({leading}); "
                          f"at most {MAX_LEADING_WILDCARDS} per query")
 
     def expand(node: wq.Query) -> wq.Query:

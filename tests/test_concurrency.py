@@ -79,11 +79,12 @@ def test_open_engine_keeps_its_generation_until_closed(tmp_path):
     build_index(index_dir, [RANKING], load=plain_loader)
     engine = Engine(index_dir)
     leased = engine.generation
+    before = engine.search("الصحفيين").total
     build_index(index_dir, [CLEAN], rebuild=True, load=plain_loader)
     build_index(index_dir, [CLEAN], rebuild=True, load=plain_loader)
     assert leased.exists() and current_generation(index_dir) != leased
     # the old engine still answers from the generation it opened, lazily read files included
-    assert engine.search("الصحفيين").total == 2
+    assert engine.search("الصحفيين").total == before > 0
     assert engine.themes()[0].theme == "حرية التعبير"
     engine.close()
     assert clear_stale(index_dir) == [leased]
@@ -107,7 +108,7 @@ def test_generations_share_no_rewritten_file(tmp_path):
 READER = """
 import json, sys, time
 from search.engine import Engine, ensure_index
-index_dir, seconds = sys.argv[1], float(sys.argv[2])
+index_dir, seconds, query = sys.argv[1], float(sys.argv[2]), sys.argv[3]
 totals, errors, searches = set(), [], 0
 deadline = time.monotonic() + seconds
 while time.monotonic() < deadline:
@@ -115,7 +116,7 @@ while time.monotonic() < deadline:
         # as ``fahras search`` does: build from the bundled data only if there is no index
         ensure_index(index_dir, announce=lambda message: errors.append(message))
         with Engine(index_dir) as engine:
-            totals.add(engine.search("الحكومة OR السجن").total)
+            totals.add(engine.search(query).total)
             engine.themes()
         searches += 1
     except Exception as err:
@@ -131,13 +132,17 @@ def _total(tmp_path: Path, source: Path, query: str) -> int:
         return engine.search(query).total
 
 
+#: Queries of which one, at least, the two fixtures answer with different totals.
+TELLING_QUERIES = ("الحكومة", "الصحفيين", "السجن", "الطفل")
+
+
 def test_searches_during_swaps_always_answer(tmp_path):
-    query = "الحكومة OR السجن"
-    expected = {_total(tmp_path, RANKING, query), _total(tmp_path, CLEAN, query)}
-    assert len(expected) == 2  # the two indexes answer differently: old and new are told apart
+    # a query the two indexes answer differently, so old and new answers can be told apart
+    query, expected = next((q, e) for q in TELLING_QUERIES
+                           if len(e := {_total(tmp_path / q, RANKING, q), _total(tmp_path / q, CLEAN, q)}) == 2)
     index_dir = tmp_path / "ix"
     build_index(index_dir, [RANKING], load=plain_loader)
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(index_dir), "2.5"], cwd=ROOT,
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(index_dir), "2.5", query], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     swaps = 0
     try:
