@@ -197,40 +197,6 @@ class Bigrams:
         return sum(self.logp(a, b) for a, b in zip(tokens, tokens[1:]))
 
 
-@dataclass
-class DocumentPairs:
-    """A pair model plus the word pairs of one document's undamaged lines: the document's
-    own phrasing (``عديمي الجنسية``, ``مكافحة التمييز``) helps order its damaged lines."""
-
-    base: Bigrams
-    pairs: dict[tuple[str, str], int]
-    firsts: dict[str, int]
-    mu: float = 2.0
-
-    @classmethod
-    def from_lines(cls, base: Bigrams, lines: list[list[str]]) -> "DocumentPairs":
-        pairs: dict[tuple[str, str], int] = {}
-        firsts: dict[str, int] = {}
-        for toks in lines:
-            keys = [lm_key(t) for t in toks]
-            for a, b in zip(keys, keys[1:]):
-                pairs[(a, b)] = pairs.get((a, b), 0) + 1
-                firsts[a] = firsts.get(a, 0) + 1
-        return cls(base, pairs, firsts)
-
-    def logp(self, a: str, b: str) -> float:
-        base = self.base.logp(a, b)
-        ka = a if a.startswith("<") else lm_key(a)
-        kb = b if b.startswith("<") else lm_key(b)
-        c = self.pairs.get((ka, kb), 0)
-        if not c:
-            return base
-        return math.log10(10 ** base + self.mu * c / (self.firsts.get(ka, 0) + 1))
-
-    def score(self, tokens: list[str]) -> float:
-        return sum(self.logp(a, b) for a, b in zip(tokens, tokens[1:]))
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The shared :class:`Lexicon`, loaded on first use."""

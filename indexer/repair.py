@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from indexer.lexicon import DocumentPairs, bigrams, lexicon, lm_tokens, strip_marks
+from indexer.lexicon import bigrams, lexicon, lm_tokens, strip_marks
 from indexer.repair_order import (
     ARABIC,
     FOREIGN,
@@ -246,7 +246,6 @@ class Repairer:
             seen: dict[tuple, tuple[str, str]] = {}
             # runs of spaces are traces of runs unless the body font loses glyphs as spaces
             weak_cost = WEAK_CUE_COST if "body-font" in damage else 0.0
-            doc_pairs = self._document_pairs(work)
             for _ in range(2):
                 firsts = [self._first_word(l) for l, _ in ordered]
                 prev_tokens: list[str] = []
@@ -257,9 +256,8 @@ class Repairer:
                     if len(line.split()) > MAX_LINE_WORDS:
                         seen[key] = (line, "")
                     if key not in seen:
-                        seen[key] = reorder_line(line, prev_tokens, nxt, lm=doc_pairs,
-                                                 clean=self._clean_token, known=self._known,
-                                                 weak_cost=weak_cost)
+                        seen[key] = reorder_line(line, prev_tokens, nxt, clean=self._clean_token,
+                                                 known=self._known, weak_cost=weak_cost)
                     new, why = seen[key]
                     new_order.append((new, why))
                     if new.strip():
@@ -339,16 +337,6 @@ class Repairer:
             n = evidence.get(c, 0)
             costs[c] = c.cost * (0.5 if n >= STRONG_EVIDENCE else 1.0 if n >= 2 else unseen)
         return model.with_costs(costs, bonus)
-
-    def _document_pairs(self, lines: list[str]) -> DocumentPairs:
-        """Word pairs of the lines that show no trace of run damage, glyphs repaired."""
-        clean_lines = []
-        for l in lines:
-            if not l.strip() or STRONG_ORDER_CUES.search(l) or ORDER_CUES.search(l) or is_foreign(l):
-                continue
-            toks = [self._clean_token(t) for t in l.split() if not MARKER_TOKEN.match(t)]
-            clean_lines.append(lm_tokens(" ".join(toks)))
-        return DocumentPairs.from_lines(bigrams(), clean_lines)
 
     @staticmethod
     def _first_word(line: str) -> list[str]:
