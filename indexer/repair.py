@@ -102,6 +102,7 @@ MAX_LINE_WORDS = 40
 #: (a word ending in ``/``, a run of WAW, a word ending in two ALEF).
 HEADING_SIGNS = re.compile(r"[\u0621-\u064A]/|وو|اا(?!\S)|وة(?!\S)")  # log10: a line is in the heading font if that model explains it this much better
 MIN_LINES_WITH_CUES = 2
+BACKWARDS_PER_WORD = 0.15  # per-word evidence to reverse a line in a backwards-reading document
 MIN_SHARE_WITH_CUES = 0.25  # ... and that share of the non-empty lines (the seed: 43%)
 
 
@@ -246,6 +247,11 @@ class Repairer:
             seen: dict[tuple, tuple[str, str]] = {}
             # runs of spaces are traces of runs unless the body font loses glyphs as spaces
             weak_cost = WEAK_CUE_COST if "body-font" in damage else 0.0
+            # where many lines read backwards, a line needs less evidence to be read so
+            nonempty = [l for l in work if l.strip()]
+            backwards = sum(1 for l in nonempty if self._reads_backwards(l))
+            per_word = (BACKWARDS_PER_WORD if backwards >= MIN_SHARE_WITH_CUES * len(nonempty)
+                        else WORDS_REVERSED_PER_WORD)
             for _ in range(2):
                 firsts = [self._first_word(l) for l, _ in ordered]
                 prev_tokens: list[str] = []
@@ -257,7 +263,8 @@ class Repairer:
                         seen[key] = (line, "")
                     if key not in seen:
                         seen[key] = reorder_line(line, prev_tokens, nxt, clean=self._clean_token,
-                                                 known=self._known, weak_cost=weak_cost)
+                                                 known=self._known, weak_cost=weak_cost,
+                                                 per_word=per_word)
                     new, why = seen[key]
                     new_order.append((new, why))
                     if new.strip():

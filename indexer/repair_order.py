@@ -224,7 +224,8 @@ def _valid(order: tuple[Run, ...]) -> bool:
     return not order[0].head_piece
 
 
-def order_candidates(runs: list[Run], word_by_word: bool = False, known=None):
+def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
+                     per_word: float = WORDS_REVERSED_PER_WORD):
     """Yield ``(tokens, prior)`` for the orders worth scoring.
 
     ``word_by_word``: most gaps of the line are runs of spaces, the trace of an extraction
@@ -258,7 +259,7 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None):
             yield from emit([t for u in perm for r in u for t in r.tokens],
                             PRIOR_REVERSED if list(perm) == units else PRIOR_UNITS)
     if len(words) >= 2:
-        prior = WORDS_REVERSED_SPACED if word_by_word else max(PRIOR_WORDS_REVERSED, WORDS_REVERSED_PER_WORD * len(words))
+        prior = WORDS_REVERSED_SPACED if word_by_word else max(PRIOR_WORDS_REVERSED, per_word * len(words))
         yield from emit(list(reversed(words)), prior)
 
 
@@ -321,13 +322,16 @@ def _chain_fixes(runs: list[Run]) -> list[list[Run]]:
 
 def reorder_line(line: str, before: list[str] | None = None, after: list[str] | None = None,
                  lm: Bigrams | None = None, clean=None, known=None,
-                 weak_cost: float = WEAK_CUE_COST) -> tuple[str, str]:
+                 weak_cost: float = WEAK_CUE_COST,
+                 per_word: float = WORDS_REVERSED_PER_WORD) -> tuple[str, str]:
     """Best order of the runs of ``line``; returns ``(new_line, why)`` (``why`` empty if kept).
 
     Markers and ordinals are put first: ``"-12 ..."`` / ``"اولاا - ..."`` (repaired later).
     ``before``/``after`` are the neighbouring lines' tokens; ``clean`` see :func:`score_order`.
     ``weak_cost``: extra evidence a reorder needs when the line's only trace is runs of
     spaces (the caller passes 0 for documents where no lost glyph explains such runs).
+    ``per_word``: evidence per word needed to read a line backwards (lower in a document
+    where many lines read backwards).
     """
     lm = lm or bigrams()
     words = line.split()
@@ -344,7 +348,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     best_tokens, best_score, best_prior = None, float("-inf"), 0.0
     glued = bool(GLUE.search(line)) or any(r.head_piece or r.tail_piece for r in runs) \
         or line.lstrip()[:1] in ".،"
-    for tokens, prior in order_candidates(runs, word_by_word, known):
+    for tokens, prior in order_candidates(runs, word_by_word, known, per_word):
         if glued and prior == PRIOR_REVERSED:
             prior = 0.0  # the line shows extraction traces: reversed runs are the usual case
         elif glued and prior == 0.0:
@@ -367,7 +371,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     new = " ".join(head + best_tokens)
     if not moved:
         why = "recommendation list put in order" if relisted else "heading ordinal put first"
-    elif best_prior in (PRIOR_WORDS_REVERSED, WORDS_REVERSED_SPACED) or best_prior >= WORDS_REVERSED_PER_WORD * 4:
+    elif best_tokens == _tidy_moved(list(reversed([t for r in runs for t in r.tokens]))):
         why = "line in reversed word order"
     else:
         why = "runs of the line out of order"
