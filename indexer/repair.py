@@ -1,4 +1,4 @@
-"""Repair of damaged PDF-extracted Arabic text: detection, then one pass per kind of damage.
+r"""Repair of damaged PDF-extracted Arabic text: detection, then one pass per kind of damage.
 
 Contract used by ``indexer.structure``: :func:`repair_lines` returns exactly one repaired
 line for each input line, keeps paragraph markers (``-12``) as whitespace-separated tokens,
@@ -8,8 +8,9 @@ The kinds of damage (:data:`KINDS`) are detected on the whole document first; a 
 detected is not repaired, so a clean document comes out unchanged except for the documented
 normalisation (tatweel and invisible direction controls are always removed).
 
->>> repair_text("وفي ضــــوي ما تقدم، لم توقع كازاخســــتان على نأام روما الأســــاســــي")
-'وفي ضوء ما تقدم، لم توقع كازاخستان على نظام روما الأساسي'
+>>> repair_text("وفي ضــــوي ما تقدم، لم توقع كازاخســــتان على نأام روما الأســــاســــي\n"
+...             "ولا تتوافق أحكام نأام روما مع الأإماص المسخولين")
+'وفي ضوء ما تقدم، لم توقع كازاخستان على نظام روما الأساسي\nولا تتوافق أحكام نظام روما مع الأشخاص المسؤولين'
 """
 from __future__ import annotations
 
@@ -386,11 +387,15 @@ def _repairer() -> Repairer:
 
 
 def repair(text: str) -> RepairResult:
-    """Repair ``text`` and say what was changed and why.
+    r"""Repair ``text`` and say what was changed and why.
 
-    >>> r = repair("ومن إأن التصديق على الاتفاقية الدولية لحما ة حقوق جميع العمال المهاجرين")
+    >>> r = repair("ومن إأن التصديق على الاتفاقية لحما ة حقوق العمال\nوتعمل المنأمات مع ممملي الحكومة")
     >>> r.text
-    'ومن شأن التصديق على الاتفاقية الدولية لحماية حقوق جميع العمال المهاجرين'
+    'ومن شأن التصديق على الاتفاقية لحماية حقوق العمال\nوتعمل المنظمات مع ممثلي الحكومة'
+    >>> r.changes[1].reason
+    'body-font: المنأمات→المنظمات, ممملي→ممثلي'
+    >>> r.damage
+    {'body-font': 3}
     """
     return _repairer().repair(text)
 

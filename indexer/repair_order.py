@@ -7,7 +7,7 @@ extraction leaves a trace (a run of spaces, a tatweel-split word, a number glued
 a full stop glued to a word); the order with the best word-pair score (:mod:`indexer.lexicon`)
 wins, with a prior that prefers the order as found, then the runs reversed.
 
->>> reverse_visual("ةدحتلما )39(")
+>>> reverse_visual("ةدحتملا )39(")
 '(39) المتحدة'
 """
 from __future__ import annotations

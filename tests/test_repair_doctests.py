@@ -1,0 +1,15 @@
+"""The Arabic examples in the repair modules' docstrings are run, so they stay true."""
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from indexer import lexicon, repair, repair_damage, repair_eval, repair_order, repair_tables, repair_words
+
+
+@pytest.mark.parametrize("module", [repair, repair_words, repair_order, repair_tables, repair_eval,
+                                    repair_damage, lexicon])
+def test_docstring_examples(module):
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
