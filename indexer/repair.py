@@ -254,7 +254,7 @@ class Repairer:
             per_word = (BACKWARDS_PER_WORD if backwards >= MIN_SHARE_WITH_CUES * len(nonempty)
                         else WORDS_REVERSED_PER_WORD)
             for _ in range(2):
-                firsts = [self._first_word(l) for l, _ in ordered]
+                firsts = [self._first_word(l, w) for (l, _), w in zip(ordered, work)]
                 prev_tokens: list[str] = []
                 new_order = []
                 for i, line in enumerate(work):
@@ -346,13 +346,13 @@ class Repairer:
             costs[c] = c.cost * (0.5 if n >= STRONG_EVIDENCE else 1.0 if n >= 2 else unseen)
         return model.with_costs(costs, bonus)
 
-    @staticmethod
-    def _first_word(line: str) -> list[str]:
-        """The first word of a line for the order model; a new paragraph opens a sentence."""
+    def _first_word(self, line: str, raw: str = "") -> list[str]:
+        """The first word of a line for the order model; a new paragraph or a heading means
+        the line before ends a sentence."""
         toks = line.split()
         if not toks:
             return []
-        if MARKER_TOKEN.match(toks[0]) or any(MARKER_TOKEN.match(t) for t in toks):
+        if any(MARKER_TOKEN.match(t) for t in toks) or (raw and self._is_heading_line(raw)):
             return ["</s>"]
         return toks[:1]
 
