@@ -43,6 +43,8 @@ PRIOR_REVERSED = 0.4   # log10 penalty of reversing the runs
 PRIOR_PERMUTED = 3.0   # log10 penalty of any other order
 WORDS_REVERSED_SPACED = 0.3
 LEADING_PUNCT_COST = 3.0
+NUMBERS_SIDE_BY_SIDE_COST = 2.0
+NUMBER_TOKEN = re.compile(r"[\d\u0660-\u0669]+(?: \d{3})*")
 LOOSE_PIECE_COST = 2.5     # a split word whose other half is not next to it
 WEAK_CUE_COST = 1.5       # any reordering of a line whose only trace is runs of spaces
 GLUE_COST = 2.5            # the order as found, in a line with a number glued to a word
@@ -208,6 +210,9 @@ def score_order(tokens: list[str], before: list[str], after: list[str], lm: Bigr
     score = lm.score(_lm_tokens(toks)) - LOOSE_PIECE_COST * loose
     if tokens and tokens[0][:1] in ".،,:;؛)":
         score -= LEADING_PUNCT_COST
+    # two numbers side by side ("30 2022") are runs put back in the wrong order
+    score -= NUMBERS_SIDE_BY_SIDE_COST * sum(
+        1 for a, b in zip(tokens, tokens[1:]) if NUMBER_TOKEN.fullmatch(a) and NUMBER_TOKEN.fullmatch(b))
     if known is not None:
         for a, b in zip(tokens, tokens[1:]):
             if is_tail_piece(a) and is_head_piece(b) and not known(a.rstrip(TATWEEL) + b.lstrip(TATWEEL)):
