@@ -137,6 +137,7 @@ class Repairer:
     _clean_cache: dict[str, str] = field(default_factory=dict, repr=False)
     _heading_everywhere: bool = False  # set by detect(): the whole document is in the heading font
     _evidence: dict = field(default_factory=dict, repr=False)
+    _heading_cache: dict = field(default_factory=dict, repr=False)
 
     # -- detection --------------------------------------------------------------------
     def detect(self, lines: list[str]) -> dict[str, int]:
@@ -201,6 +202,12 @@ class Repairer:
 
     def _is_heading_line(self, line: str) -> bool:
         """Does the heading font's glyph map explain this line much better than the body's?"""
+        key = (line, self._heading_everywhere)
+        if key not in self._heading_cache:
+            self._heading_cache[key] = self._heading_uncached(line)
+        return self._heading_cache[key]
+
+    def _heading_uncached(self, line: str) -> bool:
         plain = re.sub(r"(?<=\d)(?=[\u0621-\u064A])|(?<=[\u0621-\u064A])(?=\d)", " ", line)
         plain = " ".join(plain.replace(TATWEEL, "").split())
         short_numbered = len(ARABIC_WORDS.findall(plain)) <= 4 and re.search(r"\d", plain)

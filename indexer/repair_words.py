@@ -95,6 +95,7 @@ class GlyphModel:
     guard_plausible: bool = True   # False for a systematic damage: common words are re-read too
     _cache: dict[tuple[str, int], Choice] = field(default_factory=dict, repr=False)
     _table_key: tuple | None = field(default=None, repr=False)
+    _lp: dict[str, float] = field(default_factory=dict, repr=False)
 
     @classmethod
     def body(cls, table: tuple[Confusion, ...] = BODY_FONT, **kw) -> "GlyphModel":
@@ -113,7 +114,10 @@ class GlyphModel:
 
     def _logp(self, word: str) -> float:
         """log10 P of a candidate reading (the document's own words get :attr:`bonus`)."""
-        return logp(self.lex, word, self.bonus)
+        hit = self._lp.get(word)
+        if hit is None:
+            hit = self._lp[word] = logp(self.lex, word, self.bonus)
+        return hit
 
     def with_costs(self, costs: dict[Confusion, float], bonus: dict[str, float]) -> "GlyphModel":
         """A copy with entry costs adjusted to one document's evidence, and its vocabulary."""
