@@ -13,7 +13,8 @@ def _mb(n: int | float | None) -> str:
 def _ratio(a: float | None, b: float | None) -> str:
     if not a or not b:
         return "—"
-    return f"{a / b:.3g}x"
+    r = a / b
+    return f"{r:,.0f}x" if r >= 100 else f"{r:.3g}x"
 
 
 def write_markdown(results: dict) -> str:
