@@ -24,7 +24,9 @@ def write_markdown(results: dict) -> str:
         "",
         f"Machine: {m.get('cpu')}, {m.get('cores')} cores, {m.get('memory_gib')} GiB; Python {m.get('python')}, "
         f"Whoosh {m.get('whoosh')}, SQLite {m.get('sqlite')}, tantivy {m.get('tantivy')}. "
-        f"Every figure is the median of {results.get('args', {}).get('repeats')} runs in this run.",
+        f"Every figure is the median of {results.get('args', {}).get('repeats')} runs in this run "
+        f"(end-to-end indexing: {results.get('args', {}).get('index_repeats') or results.get('args', {}).get('repeats')}"
+        f" run(s)); load average at the start: {results.get('machine', {}).get('loadavg', '?')}.",
         "",
         "## Indexing (end to end: `fahras index --rebuild`, a separate process)",
         "",

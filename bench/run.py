@@ -56,6 +56,7 @@ def machine() -> dict:
         "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
     }
     info["tantivy"] = _version("tantivy")
+    info["loadavg"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
     return info
 
 
