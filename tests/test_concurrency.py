@@ -33,7 +33,7 @@ def test_second_writer_waits_with_a_message_then_both_runs_land(tmp_path):
     index_dir = tmp_path / "ix"
     build_index(index_dir, [RANKING], load=plain_loader)
     first_generation = current_generation(index_dir).name
-    big = make_corpus(tmp_path / "big", 40)
+    big = make_corpus(tmp_path / "big", 30)
     first = fahras_process("index", str(big), "--index", str(index_dir), pause=0.05)
     # the first run holds the lock once its new generation folder exists
     wait_for(lambda: len(generations(index_dir)) > 1 or first.poll() is not None, 30, "first run to start")
@@ -48,8 +48,8 @@ def test_second_writer_waits_with_a_message_then_both_runs_land(tmp_path):
     with Engine(index_dir) as engine:
         docs = {d.doc: d.paragraphs for d in engine.documents()}
     assert docs["upr_ranking"] == 7 and docs["upr_clean"] == 7
-    assert sum(1 for d in docs if d.startswith("d0")) == 40
-    assert sum(docs.values()) == 7 + 7 + 40 * 8
+    assert sum(1 for d in docs if d.startswith("d0")) == 30
+    assert sum(docs.values()) == 7 + 7 + 30 * 8
     assert current_generation(index_dir).name != first_generation
     assert generations(index_dir) == [current_generation(index_dir).name]
 
@@ -142,7 +142,7 @@ def test_searches_during_swaps_always_answer(tmp_path):
                            if len(e := {_total(tmp_path / q, RANKING, q), _total(tmp_path / q, CLEAN, q)}) == 2)
     index_dir = tmp_path / "ix"
     build_index(index_dir, [RANKING], load=plain_loader)
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(index_dir), "2.5", query], cwd=ROOT,
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(index_dir), "1.5", query], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     swaps = 0
     try:
