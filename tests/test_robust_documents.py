@@ -2,9 +2,9 @@
 
 Each is indexed without error, its stored raw text comes back byte for byte, and what the
 engine hands to HTML (``Hit.highlight``) is escaped. Files are read by the real pipeline
-(sources -> repair -> structure); paragraphs no text file can carry (NUL bytes, a 1 MB
-paragraph) go through ``build_index`` with a loader of our own, as a future PDF or DOCX
-reader would hand them over.
+(sources -> repair -> structure). Paragraphs with NUL bytes (which make a text file
+binary) and a half-megabyte paragraph go through ``build_index`` with a loader of our own,
+as a PDF or DOCX reader would hand them over.
 """
 from __future__ import annotations
 
