@@ -333,6 +333,10 @@ def build_index(index_dir: Path, paths: Iterable[Path], *, rebuild: bool = False
         clear_stale(index_dir)
         old = None if rebuild else current_generation(index_dir)
         if old is not None and read_meta(old).get("schema_version") != SCHEMA_VERSION:
+            # written by another fahras version: start over, but read again every file the old
+            # index held that is still on disk, so an upgrade does not drop documents
+            known = set(files)
+            files += [p for p in map(Path, _sources_of(old)) if p not in known and os.path.lexists(p)]
             old = None
         generation = _new_generation_dir(index_dir)
         try:
@@ -378,6 +382,18 @@ def _write_meta(generation: Path, meta: dict) -> None:
     tmp = generation / f".{META_FILE}.tmp"
     tmp.write_text(json.dumps(meta), encoding="utf-8")
     os.replace(tmp, generation / META_FILE)
+
+
+def _sources_of(generation: Path) -> list[str]:
+    """The source files an index generation holds paragraphs of (none if it cannot be read)."""
+    try:
+        ix = whoosh_index.open_dir(str(generation), indexname=INDEX_NAME)
+        try:
+            return sorted(s for s in _indexed_sources(ix) if s)
+        finally:
+            ix.close()
+    except DAMAGED_INDEX_ERRORS:
+        return []
 
 
 def open_writer(ix, *, files: int):

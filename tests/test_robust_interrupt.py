@@ -157,3 +157,26 @@ def test_an_index_damaged_outside_fahras_gives_one_line_and_rebuild_repairs_it(t
     rebuilt = runner.invoke(main, ["index", str(FIXTURES / "upr_ranking.txt"), "--rebuild", "--index", str(index_dir)])
     assert rebuilt.exit_code == 0, rebuilt.output
     assert _snapshot(index_dir)
+
+
+def test_an_index_from_another_schema_version_is_rebuilt_without_losing_documents(tmp_path):
+    """After an upgrade that changes the schema, indexing one file keeps the others."""
+    import json
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    a, b = folder / "a.txt", folder / "b.txt"
+    a.write_text((FIXTURES / "upr_ranking.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    b.write_text((FIXTURES / "upr_clean.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [a, b], load=plain_loader)
+    meta = current_generation(index_dir) / build.META_FILE
+    meta.write_text(json.dumps({**json.loads(meta.read_text()), "schema_version": 0}))  # "older fahras"
+    b.unlink()  # gone meanwhile: not carried over
+    c = folder / "c.txt"
+    c.write_text((FIXTURES / "upr_shuffled.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    report = build_index(index_dir, [c], load=plain_loader)
+    assert sorted(Path(p).name for p in report.added) == ["a.txt", "c.txt"]
+    with Engine(index_dir) as engine:
+        assert {d.doc for d in engine.documents()} == {"a", "c"}
+    assert build.read_meta(current_generation(index_dir))["schema_version"] == build.SCHEMA_VERSION
