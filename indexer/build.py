@@ -34,7 +34,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from indexer.analysis import exact_analyzer, normalize_word, stem_analyzer
+from indexer.analysis import exact_analyzer, gram_analyzer, normalize_word, stem_analyzer
 from indexer.records import Document, Paragraph
 from indexer.sources import SourceError
 
@@ -52,7 +52,7 @@ INDEX_NAME = "MAIN"
 #: footnotes only; it is reported like an unreadable one, and what it gave before is kept.
 NO_PARAGRAPHS = "no paragraphs found (only headings or footnotes); nothing indexed"
 #: Format of our stored fields; a different number means the index must be rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class IndexError_(RuntimeError):
@@ -90,6 +90,9 @@ def make_schema() -> Schema:
         rec=KEYWORD(stored=True, scorable=False),
         text=TEXT(analyzer=stem_analyzer(), stored=True, phrase=True),
         exact=TEXT(analyzer=exact_analyzer(), phrase=True),
+        # character 3-grams of each word: catch affixes the light stemmer leaves (docs/relevance.md);
+        # positions let a query word's grams be required in a row, i.e. inside one word
+        gram=TEXT(analyzer=gram_analyzer(), phrase=True),
         raw=STORED,
         footnotes=STORED,
         title=STORED,
@@ -101,7 +104,7 @@ def make_schema() -> Schema:
 def paragraph_fields(p: Paragraph, source: str, source_hash: str, title: str | None) -> dict:
     """The Whoosh document of one paragraph."""
     fields = {
-        "id": f"{p.doc}#{p.n}", "doc": p.doc, "n": p.n, "text": p.text, "exact": p.text,
+        "id": f"{p.doc}#{p.n}", "doc": p.doc, "n": p.n, "text": p.text, "exact": p.text, "gram": p.text,
         "rec": " ".join(str(r) for r in p.recs), "raw": p.raw,
         "footnotes": [(f.n, f.text) for f in p.footnotes], "title": title or "",
         "source": source, "source_hash": source_hash,

@@ -19,7 +19,7 @@ from indexer.analysis import normalize_word, stem_analyzer, stem_word
 from indexer.build import (CURRENT, DAMAGED_INDEX_ERRORS, INDEX_NAME, damaged_index,
                            open_generation, theme_key)
 from search.counting import QueryCounter
-from search.query import QueryError, bound_wildcards, parse_user_query
+from search.query import WEIGHTING, QueryError, bound_wildcards, parse_user_query
 from search.results import Hit, SearchResults, ThemeSummary
 
 #: Digits a user may type in a filter: ASCII, Arabic-Indic, Persian.
@@ -114,7 +114,7 @@ class Engine:
         self.generation, self._lease = opened
         try:
             self.ix = whoosh_index.open_dir(str(self.generation), indexname=INDEX_NAME)
-            self.searcher: Searcher = self.ix.searcher()
+            self.searcher: Searcher = self.ix.searcher(weighting=WEIGHTING)
         except DAMAGED_INDEX_ERRORS as err:
             self._release()
             raise damaged_index(self.index_dir, err) from None

@@ -16,17 +16,22 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from whoosh import qparser, query as wq
+from whoosh import qparser, query as wq, scoring
 
-from indexer.analysis import exact_analyzer, stem_analyzer
+from indexer.analysis import BM25_B, BM25_K1, FIELD_BOOSTS as ANALYZER_BOOSTS, exact_analyzer, stem_analyzer
 
 #: Field terms recognised in the query string, mapped to filter names.
 FIELD_NAMES = {"theme": "theme", "section": "section", "rec": "rec", "doc": "doc"}
 FIELD_TERM = re.compile(r'(?<!\S)(theme|section|rec|doc):("[^"]*"|\S+)', re.IGNORECASE)
 #: Arabic operators and their Whoosh spelling.
 ARABIC_OPERATORS = {"و": "AND", "أو": "OR", "او": "OR", "ليس": "NOT"}
-#: Field weights: an exact-form match counts more than a stem-only match.
-FIELD_BOOSTS = {"exact": 2.0, "text": 1.0}
+#: Field weights, as measured in docs/relevance.md (the analyzer calls the stemmed field "stem";
+#: here it is "text", the field that also stores the paragraph). An exact-form match adds to
+#: its stem match, so it ranks above a stem-only match.
+FIELD_BOOSTS = {"text": ANALYZER_BOOSTS["stem"], "exact": ANALYZER_BOOSTS["exact"],
+                "gram": ANALYZER_BOOSTS["gram"]}
+#: Scoring: Whoosh's BM25F with the measured parameters.
+WEIGHTING = scoring.BM25F(B=BM25_B, K1=BM25_K1)
 #: Largest query accepted, in characters (longer input is cut, not refused).
 MAX_QUERY_CHARS = 2000
 #: A wildcard may expand to at most this many index terms.
@@ -117,7 +122,7 @@ def balance_quotes(text: str) -> str:
 def make_parser(schema, *, conjunctive: bool) -> qparser.MultifieldParser:
     """A Whoosh parser over the exact and stemmed fields, without Whoosh's own field syntax."""
     group = qparser.AndGroup if conjunctive else qparser.OrGroup.factory(0.9)
-    parser = qparser.MultifieldParser(["exact", "text"], schema, fieldboosts=FIELD_BOOSTS, group=group)
+    parser = qparser.MultifieldParser(list(FIELD_BOOSTS), schema, fieldboosts=FIELD_BOOSTS, group=group)
     parser.remove_plugin_class(qparser.FieldsPlugin)
     parser.remove_plugin_class(qparser.BoostPlugin)
     return parser
@@ -131,10 +136,23 @@ def transform(q: wq.Query, fn) -> wq.Query:
 def phrases_on_exact_form(q: wq.Query) -> wq.Query:
     """Quoted phrases match the exact form only: drop their copies on the stemmed field."""
     def drop(node: wq.Query) -> wq.Query:
-        if isinstance(node, wq.Phrase) and node.fieldname == "text":
+        if isinstance(node, wq.Phrase) and node.fieldname != "exact":
             return wq.NullQuery
         return node
-    return transform(q, drop).normalize()
+    return transform(q, drop)
+
+
+def whole_word_grams(q: wq.Query) -> wq.Query:
+    """A word matches on the 3-gram field only when its grams stand in a row, i.e. inside one
+    indexed word (``لسويسرا`` for ``سويسرا``): a single shared gram, or grams scattered over
+    the paragraph, would let unrelated words and misspellings in."""
+    def in_a_row(node: wq.Query) -> wq.Query:
+        if isinstance(node, (wq.Or, wq.And)) and node.subqueries and all(
+                isinstance(c, wq.Term) and c.fieldname == "gram" for c in node.subqueries):
+            terms = node.subqueries
+            return wq.Phrase("gram", [t.text for t in terms], boost=terms[0].boost)
+        return node
+    return transform(q, in_a_row)
 
 
 def lift_negations(q: wq.Query) -> wq.Query:
@@ -233,12 +251,12 @@ def parse_user_query(text: str, schema, *, conjunctive: bool = False) -> ParsedQ
         return parsed
     parser = make_parser(schema, conjunctive=conjunctive)
     try:
-        tree = parser.parse(free)
+        tree = parser.parse(free, normalize=False)
     except (IndexError, AssertionError, ValueError, TypeError, AttributeError):
         # Whoosh's parser fails on some operator soups ("NOT NOT x", "{ ANDMAYBE ANDMAYBE");
         # the words without operators and brackets are still a fair query
-        tree = parser.parse(plain_words(free))
-    q = lift_negations(phrases_on_exact_form(tree))
+        tree = parser.parse(plain_words(free), normalize=False)
+    q = lift_negations(whole_word_grams(phrases_on_exact_form(tree)).normalize())
     parsed.query = None if q is wq.NullQuery else q
     return parsed
 
