@@ -86,8 +86,8 @@ class Lexicon:
                 z = self.zipfs.get(word[:-len(suffix)] + base)
                 if z is not None:
                     return z - DUAL_COST
-        if word[:1] not in PROCLITIC_LETTERS:
-            return None
+        if word[:1] not in PROCLITIC_LETTERS or word.startswith("وو"):
+            return None  # a conjunction is never written twice: ووشدد is not و + وشدد
         for p in PROCLITICS:
             if word.startswith(p) and len(word) - len(p) >= 3:
                 z = self.zipfs.get(word[len(p):])
