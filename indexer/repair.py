@@ -102,7 +102,7 @@ MAX_LINE_WORDS = 40
 #: Cheap test before scoring a line with the heading model: a sign its glyph map leaves
 #: (a word ending in ``/``, a run of WAW, a word ending in two ALEF).
 HEADING_SIGNS = re.compile(r"[\u0621-\u064A]/|وو|اا(?!\S)|وة(?!\S)")  # log10: a line is in the heading font if that model explains it this much better
-MIN_LINES_WITH_CUES = 2
+MIN_LINES_WITH_CUES = 3
 BACKWARDS_PER_WORD = 0.15  # per-word evidence to reverse a line in a backwards-reading document
 MIN_SHARE_WITH_CUES = 0.25  # ... and that share of the non-empty lines (the seed: 43%)
 
@@ -224,7 +224,7 @@ class Repairer:
         if len(gaps) >= 3 and sum(len(g) >= 2 for g in gaps) >= 0.4 * len(gaps):
             return True
         toks = lm_tokens(line)
-        if len(toks) < 6:
+        if len(set(toks)) < 6:
             return False
         lm = bigrams()
         return (lm.score(toks[::-1]) - lm.score(toks)) / len(toks) > WORDS_REVERSED_PER_WORD
