@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from indexer.lexicon import bigrams, lexicon, lm_tokens, strip_marks
 from indexer.repair_order import (
     ARABIC,
-    FOREIGN,
-    ORDINAL,
     SPACED_MARKER,
     WEAK_CUE_COST,
     WORDS_REVERSED_PER_WORD,
@@ -244,7 +242,6 @@ class Repairer:
             damage = self.detect(lines)
         out: list[str] = []
         changes: list[Change] = []
-        prev: list[str] = []
         work = [strip_bidi(l) if BIDI.search(l) else l for l in lines]
         if "visual-order" in damage:
             work = [reverse_visual(l) for l in work]
@@ -309,8 +306,6 @@ class Repairer:
             if damage.keys() - {"tatweel", "bidi-controls"} and not foreign:
                 new = SPACED_MARKER.sub(r"-\1", " ".join(new.split()))
             out.append(new)
-            if new.strip():
-                prev = new.split()
             if new != lines[i]:
                 changes.append(Change(i + 1, lines[i], new, "; ".join(reasons) or "spacing"))
         return out, changes

@@ -350,7 +350,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
         before = ["<s>"]
     gaps = re.findall(r"(?<=[\u0621-\u064A\u064B-\u0652.،])\s+(?=[\u0621-\u064A])", line.strip())
     word_by_word = len(gaps) >= 4 and sum(len(g) >= 2 for g in gaps) >= 0.4 * len(gaps)
-    best_tokens, best_score, best_prior = None, float("-inf"), 0.0
+    best_tokens, best_score = None, float("-inf")
     glued = bool(GLUE.search(line)) or any(r.head_piece or r.tail_piece for r in runs) \
         or line.lstrip()[:1] in ".،"
     for tokens, prior in order_candidates(runs, word_by_word, known, per_word):
@@ -362,7 +362,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
             prior += weak_cost  # only runs of spaces: they may be lost glyphs, not runs
         s = score_order(tokens, before, after, lm, clean, known) - prior
         if s > best_score:
-            best_tokens, best_score, best_prior = tokens, s, prior
+            best_tokens, best_score = tokens, s
     assert best_tokens is not None
     head = [_ordinal_first(m) if ORDINAL.match(m) else m for m in markers]
     moved = best_tokens != [t for r in runs for t in r.tokens]
