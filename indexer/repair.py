@@ -93,13 +93,14 @@ ARABIC_WORDS = re.compile(r"[\u0621-\u064A]{2,}")
 MARKER_TOKEN = re.compile(r"^-\d+$")
 DOC_VOCAB_BONUS = 1.5   # log10: a word the document itself spells is likelier
 STRONG_EVIDENCE = 5     # distinct words one entry alone turns into words
-HEADING_MARGIN = 2.0
+HEADING_MARGIN = 2.0    # log10: a line is in the heading font if that model explains it this much better
 #: A PDF line is a printed line: a longer "line" is a paragraph from another source and is
 #: never searched for run-order traces nor reordered.
 MAX_LINE_WORDS = 40
 #: Cheap test before scoring a line with the heading model: a sign its glyph map leaves
 #: (a word ending in ``/``, a run of WAW, a word ending in two ALEF).
-HEADING_SIGNS = re.compile(r"[\u0621-\u064A]/|وو|اا(?!\S)|وة(?!\S)")  # log10: a line is in the heading font if that model explains it this much better
+HEADING_SIGNS = re.compile(r"[\u0621-\u064A]/|وو|اا(?!\S)|وة(?!\S)")
+#: Run order is looked for when this many lines show traces of it ...
 MIN_LINES_WITH_CUES = 3
 BACKWARDS_PER_WORD = 0.15  # per-word evidence to reverse a line in a backwards-reading document
 MIN_SHARE_WITH_CUES = 0.25  # ... and that share of the non-empty lines (the seed: 43%)
