@@ -455,10 +455,16 @@ def _indexed_sources(ix) -> dict[str, str]:
             matcher = reader.postings("source", source)
             if matcher.is_active():
                 first[matcher.id()] = source
+        by_first: dict[int, str] = {}  # first live paragraph holding each hash -> the hash
         for digest in reader.field_terms("source_hash"):
-            for docnum in reader.postings("source_hash", digest).all_ids():
-                if docnum in first:
-                    sources[first[docnum]] = digest
+            matcher = reader.postings("source_hash", digest)
+            if matcher.is_active():
+                by_first[matcher.id()] = digest
+        for docnum, source in first.items():
+            digest = by_first.get(docnum)
+            if digest is None:  # files with the same bytes share one hash term: ask the stored field
+                digest = searcher.stored_fields(docnum).get("source_hash", "")
+            sources[source] = digest
     return sources
 
 

@@ -98,3 +98,22 @@ def test_combining_marks_scan_of_three_planes_is_complete():
 
     every = frozenset(chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c))[0] == "M")
     assert COMBINING_MARKS == every
+
+
+def test_indexed_sources_when_two_files_have_the_same_bytes(tmp_path, fixtures_dir):
+    from whoosh import index as whoosh_index
+
+    from indexer.build import INDEX_NAME, _indexed_sources, build_index, current_generation
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(fixtures_dir / "upr_clean.txt", folder / name)
+    build_index(tmp_path / "ix", [folder])
+    ix = whoosh_index.open_dir(str(current_generation(tmp_path / "ix")), indexname=INDEX_NAME)
+    try:
+        sources = _indexed_sources(ix)
+        assert sorted(sources) == sorted(str(p.resolve()) for p in folder.iterdir())
+        assert len(set(sources.values())) == 1
+    finally:
+        ix.close()
