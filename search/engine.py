@@ -19,7 +19,7 @@ from indexer.analysis import normalize_word, stem_analyzer, stem_word
 from indexer.build import (CURRENT, DAMAGED_INDEX_ERRORS, INDEX_NAME, damaged_index,
                            open_generation, theme_key)
 from search.counting import QueryCounter
-from search.query import WEIGHTING, QueryError, bound_wildcards, parse_user_query
+from search.query import WEIGHTING, QueryError, bound_wildcards, parse_user_query, ranking_query
 from search.results import Hit, SearchResults, ThemeSummary
 
 #: Digits a user may type in a filter: ASCII, Arabic-Indic, Persian.
@@ -274,14 +274,16 @@ class Engine:
             conj = parse_user_query(text, self.ix.schema, conjunctive=True).query
             if conj is not None:
                 conj = bound_wildcards(conj, reader)
-                for hit in self.searcher.search(conj, filter=filter_q, limit=limit):
+                # optimize=False: Whoosh's block-quality skipping drops hits of AndMaybe queries
+                for hit in self.searcher.search(ranking_query(conj), filter=filter_q, limit=limit,
+                                                optimize=False):
                     ranked.append(hit)
                     seen.add(hit.docnum)
         wanted = None if limit is None else limit + len(seen)
         # words only: count and facet from the postings, let Whoosh rank the top hits alone
         counted = self._counter.count(q, filter_q)
-        results = self.searcher.search(q, filter=filter_q, limit=wanted,
-                                       groupedby=None if counted else "theme")
+        results = self.searcher.search(ranking_query(q), filter=filter_q, limit=wanted,
+                                       groupedby=None if counted else "theme", optimize=False)
         for hit in results:
             if limit is not None and len(ranked) >= limit:
                 break
