@@ -274,16 +274,14 @@ class Engine:
             conj = parse_user_query(text, self.ix.schema, conjunctive=True).query
             if conj is not None:
                 conj = bound_wildcards(conj, reader)
-                # optimize=False: Whoosh's block-quality skipping drops hits of AndMaybe queries
-                for hit in self.searcher.search(ranking_query(conj), filter=filter_q, limit=limit,
-                                                optimize=False):
+                for hit in self.searcher.search(ranking_query(conj), filter=filter_q, limit=limit):
                     ranked.append(hit)
                     seen.add(hit.docnum)
         wanted = None if limit is None else limit + len(seen)
         # words only: count and facet from the postings, let Whoosh rank the top hits alone
         counted = self._counter.count(q, filter_q)
         results = self.searcher.search(ranking_query(q), filter=filter_q, limit=wanted,
-                                       groupedby=None if counted else "theme", optimize=False)
+                                       groupedby=None if counted else "theme")
         for hit in results:
             if limit is not None and len(ranked) >= limit:
                 break
