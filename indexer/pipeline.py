@@ -81,6 +81,6 @@ def load_document(path: Path | str) -> Document:
     read = {"path": str(path), "format": source.format, "encoding": source.encoding}
     if source.pages is not None:
         read["pages"] = source.pages
-    metadata = {**read, **document_fields(source.text, source.properties, path), **sidecar}
+    metadata = {**read, **parsed.metadata, **document_fields(source.text, source.properties, path), **sidecar}
     return Document(parsed.doc, parsed.sections, parsed.paragraphs, parsed.footnotes,
                     title=metadata.get("title_ar") or metadata.get("title"), metadata=metadata)

@@ -83,16 +83,26 @@ def parse(file: Path, as_json: bool) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
-def repair(file: Path) -> None:
-    """Repaired text of FILE on stdout."""
-    from indexer.repair import repair_text
+@click.option("--explain", is_flag=True, help="List each change: line, before, after, why.")
+def repair(file: Path, explain: bool) -> None:
+    """Repaired text of FILE on stdout (--explain: the changes instead)."""
+    from indexer.repair import repair as repair_document
     from indexer.sources import read_text
 
     try:
         text = read_text(file)
     except SourceError as err:
         fail(str(err))
-    click.echo(repair_text(text), nl=False)
+    result = repair_document(text)
+    if not explain:
+        click.echo(result.text, nl=False)
+        return
+    damage = ", ".join(f"{kind} ({count})" for kind, count in result.damage.items()) or "none"
+    click.echo(f"# {file}: damage found: {damage}; {len(result.changes)} line(s) changed")
+    for change in result.changes:
+        click.echo(f"{change.line}\t{change.reason}")
+        click.echo(f"  - {change.before}")
+        click.echo(f"  + {change.after}")
 
 
 def open_engine(index_dir: Path | None, *, build_if_missing: bool = True):

@@ -40,3 +40,28 @@ def test_repair_prints_text_without_tatweel(seed_path):
     assert result.exit_code == 0
     assert "\N{ARABIC TATWEEL}" not in result.output
     assert "-80" in result.output
+
+
+def test_repair_explain_lists_changes_with_line_numbers(seed_path):
+    result = CliRunner().invoke(main, ["repair", str(seed_path), "--explain"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith("#") and "damage found" in lines[0]
+    changed = [line for line in lines[1:] if line and line[0].isdigit()]
+    assert len(changed) > 50
+    assert any(line.startswith("  + ") and "نظام" in line for line in lines)
+
+
+def test_repair_explain_on_clean_text_changes_nothing(fixtures_dir):
+    result = CliRunner().invoke(main, ["repair", str(fixtures_dir / "upr_ranking.txt"), "--explain"])
+    assert result.exit_code == 0
+    assert "0 line(s) changed" in result.output.splitlines()[0]
+
+
+def test_parse_marks_block_paragraphing_in_metadata(tmp_path):
+    from indexer.pipeline import load_document
+
+    law = tmp_path / "law.txt"
+    law.write_text("المادة (1)\n1. التعليم إلزامي.\n2. وهو مجاني.\n\nالمادة (2)\n1. يعاقب المخالف.\n"
+                   "2. وتضاعف العقوبة.\n", encoding="utf-8")
+    assert load_document(law).metadata.get("paragraphing") == "blocks"
