@@ -164,6 +164,8 @@ def read_source(path: Path | str) -> SourceText:
             raise SourceError(path, "broken symbolic link")
         if path.is_dir():
             raise SourceError(path, "is a folder, not a file")
+        if path.exists() and not path.is_file():
+            raise SourceError(path, "not a regular file (a device, pipe or socket)")
         size = path.stat().st_size
         if size > MAX_TEXT_BYTES:
             raise SourceError(path, f"too large ({size // (1024 * 1024)} MiB; limit {MAX_TEXT_BYTES // (1024 * 1024)} MiB)")

@@ -66,3 +66,14 @@ def test_missing_file_and_folder_and_broken_link(tmp_path):
     link.symlink_to(tmp_path / "nowhere.txt")
     with pytest.raises(SourceError, match="broken symbolic link"):
         read_text(link)
+
+
+def test_devices_and_pipes_are_refused_without_reading(tmp_path):
+    import os
+
+    with pytest.raises(SourceError, match="not a regular file"):
+        read_text("/dev/zero")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(SourceError, match="not a regular file"):
+        read_text(fifo)
