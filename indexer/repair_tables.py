@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from indexer.unicode_forms import BIDI_FORMATTING
+
 Where = Literal["any", "initial", "final"]
 
 # Letter names, to keep the tables below readable.
@@ -135,17 +137,4 @@ LAM_ALEF_SWAP: tuple[Confusion, ...] = tuple(
 )
 
 #: Invisible direction controls dropped everywhere (pdftotext wraps runs in them).
-BIDI_CONTROLS: tuple[str, ...] = (
-    "\N{LEFT-TO-RIGHT MARK}",
-    "\N{RIGHT-TO-LEFT MARK}",
-    "\N{ARABIC LETTER MARK}",
-    "\N{LEFT-TO-RIGHT EMBEDDING}",
-    "\N{RIGHT-TO-LEFT EMBEDDING}",
-    "\N{POP DIRECTIONAL FORMATTING}",
-    "\N{LEFT-TO-RIGHT OVERRIDE}",
-    "\N{RIGHT-TO-LEFT OVERRIDE}",
-    "\N{LEFT-TO-RIGHT ISOLATE}",
-    "\N{RIGHT-TO-LEFT ISOLATE}",
-    "\N{FIRST STRONG ISOLATE}",
-    "\N{POP DIRECTIONAL ISOLATE}",
-)
+BIDI_CONTROLS: tuple[str, ...] = BIDI_FORMATTING

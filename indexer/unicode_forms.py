@@ -18,7 +18,7 @@ import unicodedata
 PRESENTATION_FORMS = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFE]+")
 
 #: Bidirectional formatting characters: marks, embeddings, overrides, isolates, ALM.
-DIRECTION_CONTROLS: tuple[str, ...] = (
+BIDI_FORMATTING: tuple[str, ...] = (
     "\N{LEFT-TO-RIGHT MARK}",
     "\N{RIGHT-TO-LEFT MARK}",
     "\N{ARABIC LETTER MARK}",
@@ -31,6 +31,10 @@ DIRECTION_CONTROLS: tuple[str, ...] = (
     "\N{RIGHT-TO-LEFT ISOLATE}",
     "\N{FIRST STRONG ISOLATE}",
     "\N{POP DIRECTIONAL ISOLATE}",
+)
+#: What extraction output loses: the bidi formatting characters, plus the byte-order mark and
+#: soft hyphens that Word and HTML files carry.
+DIRECTION_CONTROLS: tuple[str, ...] = BIDI_FORMATTING + (
     "\N{ZERO WIDTH NO-BREAK SPACE}",  # also the byte-order mark
     "\N{SOFT HYPHEN}",
 )
