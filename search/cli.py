@@ -196,11 +196,17 @@ def filter_options(func):
 def search(query: str, theme, section, rec, doc, limit: int, as_json: bool, bidi: bool,
            index_dir: Path | None) -> None:
     """Search for QUERY: words, "phrases", AND/OR/NOT (و/أو/ليس), theme:/rec:/doc: terms."""
+    show_results(index_dir, lambda engine: engine.search(
+        query, theme=theme, section=section, rec=rec, doc=doc, limit=limit), as_json, bidi)
+
+
+def show_results(index_dir: Path | None, run, as_json: bool, bidi: bool) -> None:
+    """Run ``run(engine)`` on the index and print its results (JSON or text)."""
     from search.query import QueryError
 
     engine = open_engine(index_dir)
     try:
-        results = engine.search(query, theme=theme, section=section, rec=rec, doc=doc, limit=limit)
+        results = run(engine)
     except QueryError as err:
         fail(str(err))
     finally:
@@ -237,21 +243,7 @@ def themes(as_json: bool, index_dir: Path | None) -> None:
 @index_option
 def rec(number: str, as_json: bool, bidi: bool, index_dir: Path | None) -> None:
     """Every paragraph answering recommendation NUMBER (also ٨٧)."""
-    from search.query import QueryError
-
-    engine = open_engine(index_dir)
-    try:
-        results = engine.recommendation(number)
-    except QueryError as err:
-        fail(str(err))
-    finally:
-        engine.close()
-    if as_json:
-        echo_json(results.to_json())
-        return
-    from search.terminal import print_results
-
-    print_results(results, bidi=bidi)
+    show_results(index_dir, lambda engine: engine.recommendation(number), as_json, bidi)
 
 
 @main.command()
