@@ -19,7 +19,8 @@ from indexer.analysis import normalize_word, stem_analyzer, stem_word
 from indexer.build import (CURRENT, DAMAGED_INDEX_ERRORS, INDEX_NAME, damaged_index,
                            open_generation, theme_key)
 from search.counting import QueryCounter
-from search.query import WEIGHTING, QueryError, bound_wildcards, parse_user_query, ranking_query
+from search.query import (WEIGHTING, QueryError, bound_wildcards, parse_user_query, positive_leaves,
+                          ranking_query)
 from search.results import Hit, SearchResults, ThemeSummary
 
 #: Digits a user may type in a filter: ASCII, Arabic-Indic, Persian.
@@ -374,25 +375,13 @@ def _recs(fields: dict) -> list[int]:
 def _positive_terms(q: wq.Query) -> frozenset[str]:
     """Stems of the words a query looks for (not those it excludes), for highlighting."""
     stems: set[str] = set()
-
-    def walk(node: wq.Query) -> None:
-        if isinstance(node, wq.Not):
-            return
-        if isinstance(node, wq.AndNot):
-            walk(node.a)
-            return
+    for node in positive_leaves(q):
         if isinstance(node, wq.Phrase):
-            for word in node.words:
-                stems.add(stem_word(word) or word)
-            return
-        if isinstance(node, wq.Term):
+            stems.update(stem_word(word) or word for word in node.words if node.fieldname != "gram")
+        else:
             text = node.text if isinstance(node.text, str) else str(node.text)
-            stems.add(text if node.fieldname == "text" else (stem_word(text) or text))
-            return
-        for child in node.children():
-            walk(child)
-
-    walk(q)
+            if node.fieldname in ("text", "exact"):
+                stems.add(text if node.fieldname == "text" else (stem_word(text) or text))
     return frozenset(stems)
 
 

@@ -169,6 +169,19 @@ def whole_word_grams(q: wq.Query) -> wq.Query:
     return transform(q, in_a_row)
 
 
+def positive_leaves(q: wq.Query):
+    """The terms and phrases a query looks for, not those under NOT / ANDNOT's excluded side."""
+    if isinstance(q, wq.Not):
+        return
+    if isinstance(q, wq.AndNot):
+        yield from positive_leaves(q.a)
+    elif isinstance(q, (wq.Term, wq.Phrase)):
+        yield q
+    else:
+        for child in q.children():
+            yield from positive_leaves(child)
+
+
 def gram_booster(q: wq.Query) -> wq.Query | None:
     """Every 3-gram of the words a query looks for, as loose OR terms to add to the score.
 
@@ -177,21 +190,10 @@ def gram_booster(q: wq.Query) -> wq.Query | None:
     leaves on). Measured on the QA benchmarks in docs/relevance.md.
     """
     terms: dict[str, wq.Term] = {}
-
-    def walk(node: wq.Query) -> None:
-        if isinstance(node, wq.Not):
-            return
-        if isinstance(node, wq.AndNot):
-            walk(node.a)
-            return
+    for node in positive_leaves(q):
         if isinstance(node, wq.Phrase) and node.fieldname == "gram":
             for word in node.words:
                 terms.setdefault(word, wq.Term("gram", word, boost=FIELD_BOOSTS["gram"]))
-            return
-        for child in node.children():
-            walk(child)
-
-    walk(q)
     return wq.Or(list(terms.values())) if terms else None
 
 
