@@ -42,7 +42,7 @@ GAP_COST = 1.0
 SPACED_GAP_COST = 0.3  # a lost letter where the extraction left an extra space
 RIVAL_WINDOW = 1.5
 #: Stretching only sits between a letter that joins forward and another letter.
-STRETCH_RUN = re.compile(f"(?<=[بتثجحخسشصضطظعغفقكلمنهيئ]){WAW}{{{HEADING_STRETCH},}}(?=[\u0621-\u064A])")  # readings this close to the best are re-ranked by their neighbours
+STRETCH_RUN = re.compile(f"(?<=[بتثجحخسشصضطظعغفقكلمنهيئ:]){WAW}{{{HEADING_STRETCH},}}(?=[\u0621-\u064A])")  # readings this close to the best are re-ranked by their neighbours
 PLAUSIBLE_MARGIN = 1.0  # extra evidence needed to re-read a common word
 PLAUSIBLE_LOGP = 3.5 - 9
 COMMON_LOGP = 4.5 - 9
