@@ -254,7 +254,8 @@ class Engine:
         Paragraphs holding all the words come first, then those holding most of them (no hard
         AND unless the user writes one); an exact-form match outranks a stem-only match.
         """
-        parsed = parse_user_query(text, self.ix.schema)
+        reader = self.searcher.reader()
+        parsed = parse_user_query(text, self.ix.schema, reader=reader)
         filters = {"theme": _values(theme) + parsed.filters.get("theme", []),
                    "section": _values(section) + parsed.filters.get("section", []),
                    "rec": _values(rec) + parsed.filters.get("rec", []),
@@ -265,23 +266,23 @@ class Engine:
             if filter_q is None:
                 raise QueryError("empty query: give words to search for, or a filter")
             return self._listing(parsed.text, filter_q, limit, shown)
-        reader = self.searcher.reader()
         q = bound_wildcards(parsed.query, reader)
         if q is wq.NullQuery:
             raise QueryError(f"nothing to search for in {_shown(parsed.text)} (only wildcards or stop signs)")
         ranked: list = []
         seen: set[int] = set()
         if not parsed.has_operators and len(parsed.words) > 1:
-            conj = parse_user_query(text, self.ix.schema, conjunctive=True).query
+            conj = parse_user_query(text, self.ix.schema, conjunctive=True, reader=reader).query
             if conj is not None:
                 conj = bound_wildcards(conj, reader)
-                for hit in self.searcher.search(ranking_query(conj), filter=filter_q, limit=limit):
+                for hit in self.searcher.search(ranking_query(conj, parsed.grams, reader),
+                                                filter=filter_q, limit=limit):
                     ranked.append(hit)
                     seen.add(hit.docnum)
         wanted = None if limit is None else limit + len(seen)
         # words only: count and facet from the postings, let Whoosh rank the top hits alone
         counted = self._counter.count(q, filter_q)
-        results = self.searcher.search(ranking_query(q), filter=filter_q, limit=wanted,
+        results = self.searcher.search(ranking_query(q, parsed.grams, reader), filter=filter_q, limit=wanted,
                                        groupedby=None if counted else "theme")
         for hit in results:
             if limit is not None and len(ranked) >= limit:

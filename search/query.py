@@ -70,6 +70,8 @@ class ParsedQuery:
     query: wq.Query | None = None
     words: list[str] = field(default_factory=list)
     has_operators: bool = False
+    #: 3-grams of the words looked for (before any was dropped), for the ranking booster
+    grams: list[str] = field(default_factory=list)
 
 
 #: Sentence punctuation a question ends with or words are listed with: not part of a word.
@@ -182,25 +184,21 @@ def positive_leaves(q: wq.Query):
             yield from positive_leaves(child)
 
 
-def gram_booster(q: wq.Query) -> wq.Query | None:
-    """Every 3-gram of the words a query looks for, as loose OR terms to add to the score.
-
-    Matching needs a whole word (exact, stem, or its grams in a row); ranking also rewards
-    paragraphs sharing part of a word's grams (other inflections, clitics the light stemmer
-    leaves on). Measured on the QA benchmarks in docs/relevance.md.
-    """
-    terms: dict[str, wq.Term] = {}
-    for node in positive_leaves(q):
-        if isinstance(node, wq.Phrase) and node.fieldname == "gram":
-            for word in node.words:
-                terms.setdefault(word, wq.Term("gram", word, boost=FIELD_BOOSTS["gram"]))
-    return wq.Or(list(terms.values())) if terms else None
+#: The booster keeps the rarest grams only: those in at most this share of the paragraphs, at
+#: most this many. Common grams (``الا``, ``لمن``) weigh little in BM25 and cost the most.
+BOOSTER_MAX_SHARE = 0.05
+BOOSTER_MAX_GRAMS = 8
 
 
-def ranking_query(q: wq.Query) -> wq.Query:
-    """The query to rank with: the same matches as ``q``, scored with the loose gram booster."""
-    booster = gram_booster(q)
-    return q if booster is None else wq.AndMaybe(q, booster)
+def ranking_query(q: wq.Query, grams: list[str], reader) -> wq.Query:
+    """The query to rank with: the same matches as ``q``, plus the query words' rarest 3-grams
+    (loose, any of them) added to the score."""
+    limit = max(1.0, BOOSTER_MAX_SHARE * reader.doc_count())
+    frequency = {g: reader.doc_frequency("gram", g) for g in grams}
+    rare = sorted((g for g in grams if 0 < frequency[g] <= limit), key=frequency.get)[:BOOSTER_MAX_GRAMS]
+    if not rare:
+        return q
+    return wq.AndMaybe(q, wq.Or([wq.Term("gram", g, boost=FIELD_BOOSTS["gram"]) for g in rare]))
 
 
 def drop_stop_words(q: wq.Query) -> wq.Query:
@@ -303,8 +301,12 @@ def plain_words(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def parse_user_query(text: str, schema, *, conjunctive: bool = False) -> ParsedQuery:
-    """Parse a user's query string; ``query`` is None when only filters were given."""
+def parse_user_query(text: str, schema, *, conjunctive: bool = False, reader=None) -> ParsedQuery:
+    """Parse a user's query string; ``query`` is None when only filters were given.
+
+    With the index's ``reader``, a word whose stem is in the index is not also looked for by
+    its 3-grams (see :func:`skip_needless_grams`).
+    """
     text = clean_query(text)
     free, filters = extract_filters(text)
     free, has_ops = translate_operators(balance_quotes(free))
@@ -318,9 +320,35 @@ def parse_user_query(text: str, schema, *, conjunctive: bool = False) -> ParsedQ
         # Whoosh's parser fails on some operator soups ("NOT NOT x", "{ ANDMAYBE ANDMAYBE");
         # the words without operators and brackets are still a fair query
         tree = parser.parse(plain_words(free), normalize=False)
-    q = lift_negations(drop_stop_words(whole_word_grams(phrases_on_exact_form(tree)).normalize()))
+    tree = whole_word_grams(phrases_on_exact_form(tree))
+    parsed.grams = list(dict.fromkeys(w for node in positive_leaves(tree)
+                                      if isinstance(node, wq.Phrase) and node.fieldname == "gram"
+                                      for w in node.words))
+    if reader is not None:
+        tree = skip_needless_grams(tree, reader)
+    q = lift_negations(drop_stop_words(tree.normalize()))
     parsed.query = None if q is wq.NullQuery else q
     return parsed
+
+
+def skip_needless_grams(q: wq.Query, reader) -> wq.Query:
+    """Drop a word's 3-gram phrase when its stem is in the index.
+
+    The grams are there for forms the light stemmer cannot reach (``لسويسرا``); matching them
+    in a row costs 10-20x a query on words (a phrase over very common grams): measured at 20k
+    paragraphs, p95 28 ms without grams, 340 ms with them for every word.
+    """
+    def prune(node: wq.Query) -> wq.Query:
+        if not isinstance(node, wq.Or):
+            return node
+        subs = node.subqueries
+        known = any(isinstance(c, wq.Term) and c.fieldname == "text"
+                    and reader.doc_frequency("text", c.text) > 0 for c in subs)
+        if known and any(isinstance(c, wq.Phrase) and c.fieldname == "gram" for c in subs):
+            return wq.Or([c for c in subs if not (isinstance(c, wq.Phrase) and c.fieldname == "gram")],
+                         boost=node.boost)
+        return node
+    return transform(q, prune)
 
 
 def analyzers_ready() -> None:
