@@ -52,7 +52,7 @@ INDEX_NAME = "MAIN"
 #: footnotes only; it is reported like an unreadable one, and what it gave before is kept.
 NO_PARAGRAPHS = "no paragraphs found (only headings or footnotes); nothing indexed"
 #: Format of our stored fields; a different number means the index must be rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class IndexError_(RuntimeError):

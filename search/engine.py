@@ -16,8 +16,8 @@ from whoosh import highlight, index as whoosh_index, query as wq
 from whoosh.searching import Searcher
 
 from indexer.analysis import normalize_word, stem_analyzer, stem_word
-from indexer.build import (CURRENT, DAMAGED_INDEX_ERRORS, INDEX_NAME, damaged_index,
-                           open_generation, theme_key)
+from indexer.build import (CURRENT, DAMAGED_INDEX_ERRORS, INDEX_NAME, SCHEMA_VERSION, IndexError_,
+                           damaged_index, open_generation, read_meta, theme_key)
 from search.counting import QueryCounter
 from search.query import (WEIGHTING, QueryError, bound_wildcards, parse_user_query, positive_leaves,
                           ranking_query)
@@ -113,6 +113,10 @@ class Engine:
             raise IndexMissing(f"no index at {self.index_dir}")
         # the lease keeps this generation on disk until close(), whatever indexing runs meanwhile
         self.generation, self._lease = opened
+        if read_meta(self.generation).get("schema_version") != SCHEMA_VERSION:
+            self._release()
+            raise IndexError_(f"the index at {self.index_dir} was built by another version of fahras; "
+                              f"run 'fahras index --rebuild' (with your documents) to rebuild it")
         try:
             self.ix = whoosh_index.open_dir(str(self.generation), indexname=INDEX_NAME)
             self.searcher: Searcher = self.ix.searcher(weighting=WEIGHTING)

@@ -124,3 +124,18 @@ def test_arabic_count_phrases():
     assert count_phrase(7, PARAGRAPH_FORMS) == "7 فقرات"
     assert count_phrase(11, PARAGRAPH_FORMS) == "11 فقرة"
     assert count_phrase(103, PARAGRAPH_FORMS) == "103 فقرات"
+
+
+def test_index_of_another_version_is_one_line_error(runner, tmp_path, fixtures_dir):
+    import json as _json
+
+    from indexer.build import META_FILE, build_index, current_generation
+
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [fixtures_dir / "upr_ranking.txt"])
+    meta = current_generation(index_dir) / META_FILE
+    data = _json.loads(meta.read_text())
+    data["schema_version"] = 1
+    meta.write_text(_json.dumps(data))
+    result = invoke(runner, "search", "السجن", "--index", str(index_dir))
+    assert result.exit_code == 1 and "--rebuild" in result.stderr and result.stderr.count("\n") == 1
