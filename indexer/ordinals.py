@@ -15,6 +15,8 @@ import re
 
 import pyarabic.araby as araby
 
+from indexer.distance import levenshtein
+
 #: Ordinals 1-10 as written in headings (without tanween), in order.
 SIMPLE_ORDINALS: tuple[str, ...] = (
     "اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا",
@@ -49,15 +51,7 @@ def light_form(word: str) -> str:
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Levenshtein distance of two short words, capped at ``limit + 1``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return min(previous[-1], limit + 1)
+    return levenshtein(a, b, limit)
 
 
 def _tolerance(word: str) -> int:

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from indexer.distance import levenshtein
 from indexer.lexicon import strip_marks
 
 TOKEN = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0640\u0670]+|[A-Za-z\u0400-\u04FF]+|\d+")
@@ -33,13 +34,7 @@ def words(text: str) -> list[str]:
 
 def edit_distance(a: list[str], b: list[str]) -> int:
     """Levenshtein distance between two word sequences."""
-    prev = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        cur = [i]
-        for j, y in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
-        prev = cur
-    return prev[-1]
+    return levenshtein(a, b)
 
 
 def word_accuracy(reference: str, hypothesis: str) -> float:
