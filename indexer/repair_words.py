@@ -267,15 +267,19 @@ class GlyphModel:
             return tokens[j] if re.search(r"\d", tokens[j]) else None
         return self.best(parts[1]).text
 
-    def _context_gain(self, tokens: list[str], i: int, old: str, new: str) -> float:
-        """How much better ``new`` than ``old`` fits between the neighbours of token ``i``."""
+    def _neighbours(self, tokens: list[str], i: int) -> tuple[str | None, str | None]:
+        """The readings of the nearest non-empty tokens before and after token ``i``."""
         j = i - 1
         while j >= 0 and not tokens[j]:
             j -= 1
         k = i + 1
         while k < len(tokens) and not tokens[k]:
             k += 1
-        prev, nxt = self._neighbour(tokens, j), self._neighbour(tokens, k)
+        return self._neighbour(tokens, j), self._neighbour(tokens, k)
+
+    def _context_gain(self, tokens: list[str], i: int, old: str, new: str) -> float:
+        """How much better ``new`` than ``old`` fits between the neighbours of token ``i``."""
+        prev, nxt = self._neighbours(tokens, i)
         lm = self.context
         gain = 0.0
         if prev:
@@ -287,13 +291,7 @@ class GlyphModel:
     def _in_context(self, c: Choice, tokens: list[str], i: int) -> Choice:
         """Re-rank a reading and its rivals by the word pairs they make with their neighbours
         (``التوتوة 66`` reads ``التوصية 66``, not ``الصوتية 66``)."""
-        j = i - 1
-        while j >= 0 and not tokens[j]:
-            j -= 1
-        k = i + 1
-        while k < len(tokens) and not tokens[k]:
-            k += 1
-        prev, nxt = self._neighbour(tokens, j), self._neighbour(tokens, k)
+        prev, nxt = self._neighbours(tokens, i)
         if prev is None and nxt is None:
             return c
         lm = self.context
