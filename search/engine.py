@@ -127,6 +127,7 @@ class Engine:
             self._release()
             raise
         self._catalog: list[dict] | None = None
+        self._themes: list[ThemeSummary] | None = None
         self._counter = QueryCounter(self.searcher)
 
     def _release(self) -> None:
@@ -155,7 +156,14 @@ class Engine:
         return self._catalog
 
     def themes(self) -> list[ThemeSummary]:
-        """Every (section, theme) in the index with its paragraph count and recommendations."""
+        """Every (section, theme) in the index with its paragraph count and recommendations.
+
+        Computed once per open index (a generation never changes)."""
+        if self._themes is None:
+            self._themes = self._summarize_themes()
+        return self._themes
+
+    def _summarize_themes(self) -> list[ThemeSummary]:
         counts: dict[tuple[int, str], int] = defaultdict(int)
         recs: dict[tuple[int, str], set[int]] = defaultdict(set)
         docs: dict[tuple[int, str], set[str]] = defaultdict(set)
@@ -218,11 +226,11 @@ class Engine:
             parts.append(wq.Or([wq.And([wq.Term("theme_key", theme_key(t.theme)),
                                         wq.NumericRange("section", t.section, t.section)])
                                 for t in matched]))
+        sections = sorted({t.section for t in self.themes()}) if _values(section) else []
         for value in _values(section):
             number = parse_number(value, "--section")
-            if number not in {t.section for t in self.themes()}:
-                raise QueryError(f"section {number} is not in the index; sections: "
-                                 f"{_join(sorted({t.section for t in self.themes()}))}")
+            if number not in sections:
+                raise QueryError(f"section {number} is not in the index; sections: {_join(sections)}")
             parts.append(wq.NumericRange("section", number, number))
         for value in _values(rec):
             number = parse_number(value, "--rec")
