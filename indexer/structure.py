@@ -160,7 +160,7 @@ def parse_heading(tokens: list[str], expected: int | None) -> HeadingParse | Non
         # stands between the ordinal and the colon, whatever the recommendation word looks like
         skip.update(i for i in range(len(tokens)) if i < at or i > colon)
     theme_words = [t.strip(DASHES + ":؛،,.") for i, t in enumerate(tokens) if i not in skip]
-    theme = " ".join(w for w in theme_words if w and w != CONNECTOR or False)
+    theme = " ".join(w for w in theme_words if w and w != CONNECTOR)
     theme = re.sub(r"\s*:\s*", " ", theme).strip(" " + DASHES + ":")
     return HeadingParse(value, theme, tuple(recs))
 

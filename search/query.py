@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from whoosh import qparser, query as wq, scoring
 
 from indexer.stopwords import stop_words_with_proclitics
-from indexer.analysis import BM25_B, BM25_K1, FIELD_BOOSTS as ANALYZER_BOOSTS, exact_analyzer, stem_analyzer
+from indexer.analysis import BM25_B, BM25_K1, FIELD_BOOSTS as ANALYZER_BOOSTS
 
 #: Field terms recognised in the query string, mapped to filter names.
 FIELD_NAMES = {"theme": "theme", "section": "section", "rec": "rec", "doc": "doc"}
@@ -349,9 +349,3 @@ def skip_needless_grams(q: wq.Query, reader) -> wq.Query:
                          boost=node.boost)
         return node
     return transform(q, prune)
-
-
-def analyzers_ready() -> None:
-    """Build the analyzers now (they are cached), so the first query is not the slow one."""
-    exact_analyzer()
-    stem_analyzer()
