@@ -23,6 +23,7 @@ Character constants come from ``pyarabic.araby`` where it has them.
 """
 from __future__ import annotations
 
+import os
 import sys
 import unicodedata
 from functools import lru_cache
@@ -114,8 +115,47 @@ def _combining_marks(planes: tuple[int, ...] = MARK_PLANES) -> frozenset[str]:
     return frozenset(chr(c) for c in codes if cat(chr(c))[0] == "M")
 
 
+#: The combining marks of one Unicode version, as code point ranges (``0300-036F``) after a
+#: ``unicode-15.0.0`` line: written by :func:`write_combining_marks`, read in well under a
+#: millisecond where the scan takes tens at every start of the program.
+MARKS_FILE = os.path.join(os.path.dirname(__file__), "tables", "combining_marks.txt")
+
+
+def mark_ranges(marks: frozenset[str]) -> list[tuple[int, int]]:
+    """``marks`` as sorted, inclusive code point ranges."""
+    ranges: list[tuple[int, int]] = []
+    for code in sorted(map(ord, marks)):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return ranges
+
+
+def write_combining_marks(path: str = MARKS_FILE) -> None:
+    """Save this Python's combining marks (a full scan) for :func:`saved_combining_marks`."""
+    lines = [f"unicode-{unicodedata.unidata_version}"]
+    lines += [f"{a:04X}-{b:04X}" for a, b in mark_ranges(_combining_marks())]
+    with open(path, "w", encoding="ascii") as out:
+        out.write("\n".join(lines) + "\n")
+
+
+def saved_combining_marks(path: str = MARKS_FILE) -> frozenset[str] | None:
+    """The combining marks saved for this Python's Unicode version; None for another version
+    (or no file), and then the caller scans."""
+    try:
+        with open(path, encoding="ascii") as table:
+            version, *ranges = table.read().split()
+    except (OSError, ValueError):
+        return None
+    if version != f"unicode-{unicodedata.unidata_version}":
+        return None
+    codes = (c for r in ranges for a, b in [r.split("-")] for c in range(int(a, 16), int(b, 16) + 1))
+    return frozenset(map(chr, codes))
+
+
 #: All combining marks (Arabic harakat, Latin accents, ...): a word is the same word without them.
-COMBINING_MARKS: frozenset[str] = _combining_marks()
+COMBINING_MARKS: frozenset[str] = saved_combining_marks() or _combining_marks()
 
 _DELETE = ARABIC_DIACRITICS | COMBINING_MARKS | INVISIBLE_FORMAT | {TATWEEL}
 
