@@ -1,17 +1,16 @@
 """The ``fahras`` command line: one click group, each command a thin layer over a library call.
 
-Heavy modules (whoosh, the analyzer, the repair lexicon) are imported inside the commands that
-need them, so ``fahras --help`` and simple commands start fast.
+Every module a command needs beyond click (Whoosh, the analyzer, the repair lexicon, jinja2,
+the source readers, even ``json``) is imported inside that command, so ``fahras --help`` loads
+click alone and ``fahras search`` only the search path; ``tests/test_startup_imports.py`` checks
+which modules each loads.
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
-
-from indexer.sources import SourceError
 
 INDEX_ENV = "FAHRAS_INDEX"
 
@@ -35,6 +34,8 @@ index_option = click.option("--index", "index_dir", type=click.Path(path_type=Pa
 
 def echo_json(data: object) -> None:
     """Print ``data`` as UTF-8 JSON (Arabic kept readable, not \\u-escaped)."""
+    import json
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -63,6 +64,7 @@ def main() -> None:
 def parse(file: Path, as_json: bool) -> None:
     """Repaired, structured paragraphs of FILE (no index needed)."""
     from indexer.pipeline import load_document
+    from indexer.sources import SourceError
 
     try:
         document = load_document(file)
@@ -87,7 +89,7 @@ def parse(file: Path, as_json: bool) -> None:
 def repair(file: Path, explain: bool) -> None:
     """Repaired text of FILE on stdout (--explain: the changes instead)."""
     from indexer.repair import repair as repair_document
-    from indexer.sources import read_text
+    from indexer.sources import SourceError, read_text
 
     try:
         text = read_text(file)
