@@ -30,13 +30,15 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from indexer.analysis import exact_analyzer, gram_analyzer, normalize_word, stem_analyzer
-from indexer.records import Document, Paragraph
-from indexer.sources import SourceError
+
+if TYPE_CHECKING:  # annotations only: a search does not need the record types
+    from indexer.records import Document, Paragraph
 
 CURRENT = "current"
 GENERATION_PREFIX = "gen-"
@@ -125,6 +127,8 @@ def content_hash(path: Path) -> str:
     if not stat.S_ISREG(mode):
         kind = ("a folder" if stat.S_ISDIR(mode) else "a pipe" if stat.S_ISFIFO(mode)
                 else "a socket" if stat.S_ISSOCK(mode) else "a device")
+        from indexer.sources import SourceError
+
         raise SourceError(path, f"not a regular file (a link to {kind})" if path.is_symlink()
                           else f"not a regular file ({kind})")
     with open(path, "rb") as fh:
@@ -496,6 +500,7 @@ def _apply_changes(writer, files: list[Path], indexed: dict[str, str], load, pro
 
 def _add_files(writer, files, indexed, load, progress, report: BuildReport, on_error, delete) -> None:
     from indexer.loading import LoadFailure, load_documents
+    from indexer.sources import SourceError
 
     digests: dict[Path, str | LoadFailure] = {}
     for path in files:
