@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 NOT_FOR_SEARCH = (
     "jinja2", "markupsafe", "pdfminer", "bidi", "platformdirs", "tashaphyne", "importlib.metadata",
     "indexer.repair", "indexer.lexicon", "indexer.pipeline", "indexer.structure", "indexer.pdf_source",
-    "indexer.docx_source", "indexer.html_source", "search.render", "search.site", "search.web",
+    "indexer.docx_source", "indexer.html_source", "indexer.sources", "indexer.records",
+    "search.render", "search.site", "search.web",
     "urllib.request", "http.client", "email", "ssl", "asyncio", "whoosh.lang.morph_en",
     "wsgiref", "socketserver",
 )
