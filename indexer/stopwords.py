@@ -9,8 +9,8 @@ set can be applied AFTER normalization and catches every spelling variant::
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from importlib import resources
 
 from indexer.normalize import normalize_word
 
@@ -20,7 +20,9 @@ _ADDITIONS_MARKER = "# --- fahras additions ---"
 
 def _read_table() -> tuple[list[str], list[str]]:
     """(Lucene entries, fahras additions) as written in the table file."""
-    text = resources.files("indexer").joinpath("tables", _FILE).read_text(encoding="utf-8")
+    # a plain path beside this module: importlib.resources would load zipfile & co. at every search
+    with open(os.path.join(os.path.dirname(__file__), "tables", _FILE), encoding="utf-8") as table:
+        text = table.read()
     lucene: list[str] = []
     additions: list[str] = []
     target = lucene
