@@ -25,7 +25,7 @@ NOT_FOR_SEARCH = (
     "indexer.docx_source", "indexer.html_source", "indexer.sources", "indexer.records",
     "search.render", "search.site", "search.web",
     "urllib.request", "http.client", "email", "ssl", "asyncio", "whoosh.lang.morph_en",
-    "wsgiref", "socketserver",
+    "wsgiref", "socketserver", "zipfile", "importlib.resources",
 )
 
 
