@@ -18,6 +18,11 @@ stand-ins leave ``sys.modules`` as soon as the importing module has run, so any 
 ``import urllib.request`` / ``asyncio`` gets the real module, and the features still work
 (``tests/test_startup_imports.py``). ``asyncio.iscoroutinefunction`` is answered without
 ``asyncio`` while it is not loaded (:func:`iscoroutinefunction`).
+
+A stand-in sits in ``sys.modules`` only while its importing module executes (a few
+milliseconds, once per process); a second thread importing ``urllib.request`` at that very
+moment would get it too. fahras imports Whoosh before it starts any thread (``fahras serve``
+opens the index first).
 """
 from __future__ import annotations
 
