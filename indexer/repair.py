@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from indexer.lexicon import bigrams, lexicon, lm_tokens, strip_marks
 from indexer.repair_order import (
+    document_habit,
     ARABIC,
     SPACED_MARKER,
     WEAK_CUE_COST,
@@ -258,6 +259,7 @@ class Repairer:
             backwards = sum(1 for l in nonempty if self._reads_backwards(l))
             per_word = (BACKWARDS_PER_WORD if backwards >= MIN_SHARE_WITH_CUES * len(nonempty)
                         else WORDS_REVERSED_PER_WORD)
+            habit = document_habit(work, clean=self._clean_token, known=self._known)
             for _ in range(2):
                 firsts = [self._first_word(l, w) for (l, _), w in zip(ordered, work)]
                 prev_tokens: list[str] = []
@@ -270,7 +272,7 @@ class Repairer:
                     if key not in seen:
                         seen[key] = reorder_line(line, prev_tokens, nxt, clean=self._clean_token,
                                                  known=self._known, weak_cost=weak_cost,
-                                                 per_word=per_word)
+                                                 per_word=per_word, habit=habit)
                     new, why = seen[key]
                     new_order.append((new, why))
                     if new.strip():

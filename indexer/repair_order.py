@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import permutations
 
 from indexer.lexicon import Bigrams, bigrams
+from indexer.repair_order_search import search_orders
 from indexer.repair_tables import TATWEEL
 
 #: ``-12`` / ``- 27``: a paragraph marker; ``-اولاا``: a heading ordinal.
@@ -41,6 +42,7 @@ PRIOR_UNITS = 1.4      # log10 penalty of a unit order other than the reversed o
 MAX_PERMUTE = 4        # runs beyond this: only "as found", "reversed", "words reversed"
 PRIOR_REVERSED = 0.4   # log10 penalty of reversing the runs
 PRIOR_PERMUTED = 3.0   # log10 penalty of any other order
+PRIOR_SEARCH = 1.0     # log10 penalty of an order found by searching many runs (plus its steps)
 WORDS_REVERSED_SPACED = 0.3
 LEADING_PUNCT_COST = 3.0
 NUMBERS_SIDE_BY_SIDE_COST = 2.0
@@ -50,6 +52,11 @@ WEAK_CUE_COST = 1.5       # any reordering of a line whose only trace is runs of
 GLUE_COST = 2.5            # the order as found, in a line with a number glued to a word
 PRIOR_ROTATED = 2.0        # the first or last run moved to the other end
 PRIOR_WORDS_REVERSED = 2.0
+HABIT_MARGIN = 1.0     # log10: a line votes for the reversed or the found order by this much
+HABIT_RATIO = 2.5      # reversing votes needed per found vote to call reversing the habit
+HABIT_MIN_VOTES = 3
+HABIT_BONUS = 1.5      # log10 taken off the reversed order's prior in such a document
+HABIT_MAX_WORDS = 40
 WORDS_REVERSED_PER_WORD = 0.3  # held-out clean UN lines: reversal scores > 0.3/word better in ~0.2%
 
 
@@ -58,6 +65,7 @@ class Run:
     """A piece of a line extracted as one unit; ``tokens`` are its space-separated words."""
 
     tokens: list[str]
+    hard: bool = True  # the boundary before this run is a hard trace (not only a number's edge)
 
     @property
     def text(self) -> str:
@@ -148,7 +156,7 @@ def split_runs(line: str) -> tuple[list[Run], list[str]]:
             continue
         in_marker = False
         if boundary or not runs:
-            runs.append(Run([tok]))
+            runs.append(Run([tok], hard or prev is None or is_tail_piece(prev)))
         else:
             runs[-1].tokens.append(tok)
         prev = tok
@@ -175,6 +183,12 @@ def _lm_tokens(tokens: list[str]) -> list[str]:
         if t.endswith((".", "؟", "!")) and i + 1 < len(tokens) and tokens[i + 1] != "</s>":
             out += ["</s>", "<s>"]
     return out
+
+
+def lm_score(lm: Bigrams, tokens: list[str]) -> float:
+    """Word-pair score of ``tokens`` (see :func:`_lm_tokens`); a sentence break inside the
+    line (``</s> <s>``) costs nothing itself: its two sides are scored."""
+    return sum(lm.logp(a, b) for a, b in zip(tokens, tokens[1:]) if (a, b) != ("</s>", "<s>"))
 
 
 def join_pieces(tokens: list[str]) -> tuple[list[str], int]:
@@ -207,7 +221,7 @@ def score_order(tokens: list[str], before: list[str], after: list[str], lm: Bigr
     toks = before[-1:] + joined + after[:1]
     if clean is not None:
         toks = [clean(t) if not t.startswith("<") else t for t in toks]
-    score = lm.score(_lm_tokens(toks)) - LOOSE_PIECE_COST * loose
+    score = lm_score(lm, _lm_tokens(toks)) - LOOSE_PIECE_COST * loose
     if tokens and tokens[0][:1] in ".،,:;؛)":
         score -= LEADING_PUNCT_COST
     # two numbers side by side ("30 2022") are runs put back in the wrong order
@@ -230,7 +244,7 @@ def _valid(order: tuple[Run, ...]) -> bool:
 
 
 def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
-                     per_word: float = WORDS_REVERSED_PER_WORD):
+                     per_word: float = WORDS_REVERSED_PER_WORD, search=None):
     """Yield ``(tokens, prior)`` for the orders worth scoring.
 
     ``word_by_word``: most gaps of the line are runs of spaces, the trace of an extraction
@@ -249,6 +263,9 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
     yield from emit(words, 0.0)
     rev = list(reversed(runs))
     yield from emit([t for r in rev for t in r.tokens], PRIOR_REVERSED)
+    chunks = hard_chunks(runs)
+    if 1 < len(chunks) < n:  # runs cut only at a number's edge stay in place
+        yield from emit([t for c in reversed(chunks) for r in c for t in r.tokens], PRIOR_REVERSED)
     for fixed in _chain_fixes(rev):
         yield from emit([t for r in fixed for t in r.tokens], PRIOR_REVERSED)
     if n >= 2:
@@ -258,6 +275,9 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
         for perm in permutations(runs):
             if _valid(perm):
                 yield from emit([t for r in perm for t in r.tokens], PRIOR_PERMUTED)
+    elif search is not None:
+        for path, prior in search(runs):
+            yield from emit([t for i in path for t in runs[i].tokens], PRIOR_SEARCH + prior)
     units = _units(rev, known)
     if 1 < len(units) <= MAX_UNITS and len(units) < n:
         for perm in permutations(units):
@@ -266,6 +286,17 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
     if len(words) >= 2:
         prior = WORDS_REVERSED_SPACED if word_by_word else max(PRIOR_WORDS_REVERSED, per_word * len(words))
         yield from emit(list(reversed(words)), prior)
+
+
+def hard_chunks(runs: list[Run]) -> list[list[Run]]:
+    """Runs grouped at hard boundaries: ``الاثنين 16  عقدها`` -> ``[[الاثنين, 16], [عقدها]]``."""
+    chunks: list[list[Run]] = []
+    for r in runs:
+        if r.hard or not chunks:
+            chunks.append([r])
+        else:
+            chunks[-1].append(r)
+    return chunks
 
 
 def _units(runs: list[Run], known=None) -> list[list[Run]]:
@@ -325,10 +356,34 @@ def _chain_fixes(runs: list[Run]) -> list[list[Run]]:
     return out
 
 
+def document_habit(lines: list[str], lm: Bigrams | None = None, clean=None, known=None) -> float:
+    """How much a document's extraction is known to reverse runs, learnt from the document.
+
+    Each line with a hard run boundary votes: its runs reversed score clearly better
+    (:data:`HABIT_MARGIN`) or clearly worse than as found.  When the reversing votes win by
+    :data:`HABIT_RATIO` (and there are :data:`HABIT_MIN_VOTES`), reversing is the habit of
+    this extraction and costs :data:`HABIT_BONUS` less on every line; else 0.
+    """
+    lm = lm or bigrams()
+    rev = found = 0
+    for line in lines:
+        if not line.strip() or len(line.split()) > HABIT_MAX_WORDS:
+            continue
+        runs, _ = split_runs(line)
+        if len(runs) < 2 or not any(r.hard for r in runs[1:]):
+            continue
+        as_found = [t for r in runs for t in r.tokens]
+        backwards = [t for r in reversed(runs) for t in r.tokens]
+        m = score_order(backwards, [], [], lm, clean, known) - score_order(as_found, [], [], lm, clean, known)
+        rev += m > HABIT_MARGIN
+        found += m < -HABIT_MARGIN
+    return HABIT_BONUS if rev >= HABIT_MIN_VOTES and rev >= HABIT_RATIO * found else 0.0
+
+
 def reorder_line(line: str, before: list[str] | None = None, after: list[str] | None = None,
                  lm: Bigrams | None = None, clean=None, known=None,
                  weak_cost: float = WEAK_CUE_COST,
-                 per_word: float = WORDS_REVERSED_PER_WORD) -> tuple[str, str]:
+                 per_word: float = WORDS_REVERSED_PER_WORD, habit: float = 0.0) -> tuple[str, str]:
     """Best order of the runs of ``line``; returns ``(new_line, why)`` (``why`` empty if kept).
 
     Markers and ordinals are put first: ``"-12 ..."`` / ``"اولاا - ..."`` (repaired later).
@@ -353,8 +408,25 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     best_tokens, best_score = None, float("-inf")
     glued = bool(GLUE.search(line)) or any(r.head_piece or r.tail_piece for r in runs) \
         or line.lstrip()[:1] in ".،"
-    for tokens, prior in order_candidates(runs, word_by_word, known, per_word):
-        if glued and prior == PRIOR_REVERSED:
+    has_hard = any(r.hard for r in runs[1:])
+    pair_cache: dict[tuple[str, str], float] = {}
+
+    def pair(a: str, b: str) -> float:
+        key = (a, b)
+        v = pair_cache.get(key)
+        if v is None:
+            toks = [t if t.startswith("<") or clean is None else clean(t) for t in (a, b)]
+            v = pair_cache[key] = lm_score(lm, _lm_tokens(toks))
+        return v
+
+    def search(rs: list[Run]):
+        return search_orders(rs, pair, before=(before or [None])[-1], after=(after or [None])[0],
+                             known=known)
+
+    for tokens, prior in order_candidates(runs, word_by_word, known, per_word, search):
+        if has_hard and (prior == PRIOR_REVERSED or (word_by_word and prior == WORDS_REVERSED_SPACED)):
+            prior -= habit
+        if glued and prior == PRIOR_REVERSED - habit:
             prior = 0.0  # the line shows extraction traces: reversed runs are the usual case
         elif glued and prior == 0.0:
             prior = GLUE_COST
