@@ -37,6 +37,8 @@ DIGIT = re.compile(r"[0-9]")
 REVERSED_LIST_ITEM = re.compile(r"^\d+و$")
 REVERSED_LIST = re.compile(r"(?<![\w\u0621-\u064A])(?:\d+و\s+)+(?:\d+(?![\d\s]*و)|\d+و(?=\s*$))")
 
+#: Families of candidate orders (each has its own prior adjustments in :func:`reorder_line`).
+FOUND, REVERSED, SPACED_WORDS, OTHER = "found", "reversed", "spaced-words", "other"
 MAX_UNITS = 5          # runs chained by split words: all orders of at most this many units
 PRIOR_UNITS = 1.4      # log10 penalty of a unit order other than the reversed one
 MAX_PERMUTE = 4        # runs beyond this: only "as found", "reversed", "words reversed"
@@ -52,11 +54,13 @@ WEAK_CUE_COST = 1.5       # any reordering of a line whose only trace is runs of
 GLUE_COST = 2.5            # the order as found, in a line with a number glued to a word
 PRIOR_ROTATED = 2.0        # the first or last run moved to the other end
 PRIOR_WORDS_REVERSED = 2.0
+BACKWARDS_FLOOR = 0.6      # the same in a document where many lines read backwards
 HABIT_MARGIN = 1.0     # log10: a line votes for the reversed or the found order by this much
 HABIT_RATIO = 2.5      # reversing votes needed per found vote to call reversing the habit
 HABIT_MIN_VOTES = 3
 HABIT_BONUS = 1.5      # log10 taken off the reversed order's prior in such a document
 HABIT_MAX_WORDS = 40
+NUMBERS_COST = 1.0     # log10: moving numbers against the document's habit
 WORDS_REVERSED_PER_WORD = 0.3  # held-out clean UN lines: reversal scores > 0.3/word better in ~0.2%
 
 
@@ -102,8 +106,9 @@ def fix_reversed_lists(line: str) -> str:
     the extraction laid out left to right (each ``وN`` shows as ``Nو``) put back in order."""
     def fix(m: re.Match) -> str:
         items = re.findall(r"\d+و?", m.group(0))
+        # a list glued to the next word ("114التعاون") stays cut there: two spaces, a hard boundary
         return "\x01".join("و" + t[:-1] if t.endswith("و") else t for t in reversed(items)) + \
-            (" " if m.group(0)[-1].isdigit() else "")
+            ("  " if m.group(0)[-1].isdigit() else "")
     return REVERSED_LIST.sub(fix, line)
 
 
@@ -244,7 +249,8 @@ def _valid(order: tuple[Run, ...]) -> bool:
 
 
 def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
-                     per_word: float = WORDS_REVERSED_PER_WORD, search=None):
+                     per_word: float = WORDS_REVERSED_PER_WORD, search=None, numbers: str = "",
+                     traced: bool = False):
     """Yield ``(tokens, prior)`` for the orders worth scoring.
 
     ``word_by_word``: most gaps of the line are runs of spaces, the trace of an extraction
@@ -254,20 +260,38 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
     words = [t for r in runs for t in r.tokens]
     seen: set[tuple[str, ...]] = set()
 
-    def emit(tokens: list[str], prior: float):
+    def emit(tokens: list[str], prior: float, family: str = OTHER):
         key = tuple(tokens)
         if key not in seen:
             seen.add(key)
-            yield tokens, prior
+            yield tokens, prior, family
 
-    yield from emit(words, 0.0)
+    yield from emit(words, 0.0, FOUND)
+    if traced or word_by_word or any(r.hard for r in runs[1:]):
+        yield from _run_orders(runs, emit, known, search, numbers)
+    if len(words) >= 2:
+        # a document where many lines read backwards (``per_word`` lowered): short lines too
+        floor = PRIOR_WORDS_REVERSED if per_word >= WORDS_REVERSED_PER_WORD else BACKWARDS_FLOOR
+        prior = WORDS_REVERSED_SPACED if word_by_word else max(floor, per_word * len(words))
+        yield from emit(reverse_words(words), prior, SPACED_WORDS if word_by_word else OTHER)
+
+
+def _run_orders(runs: list[Run], emit, known, search, numbers: str):
+    """The candidate orders of a line with a hard run boundary (see :func:`order_candidates`);
+    a line cut only at the edges of its numbers left no trace of scrambling."""
+    n = len(runs)
     rev = list(reversed(runs))
-    yield from emit([t for r in rev for t in r.tokens], PRIOR_REVERSED)
     chunks = hard_chunks(runs)
-    if 1 < len(chunks) < n:  # runs cut only at a number's edge stay in place
-        yield from emit([t for c in reversed(chunks) for r in c for t in r.tokens], PRIOR_REVERSED)
+    by_chunks = [t for c in reversed(chunks) for r in c for t in r.tokens]
+    soft = 1 < len(chunks) < n  # some runs are cut only at a number's edge
+    if soft and numbers == "stay":
+        yield from emit(by_chunks, PRIOR_REVERSED, REVERSED)
+    yield from emit([t for r in rev for t in r.tokens],
+                    PRIOR_REVERSED + (NUMBERS_COST if soft and numbers == "stay" else 0.0), REVERSED)
+    if soft and numbers != "stay":
+        yield from emit(by_chunks, PRIOR_REVERSED + (NUMBERS_COST if numbers == "move" else 0.0), REVERSED)
     for fixed in _chain_fixes(rev):
-        yield from emit([t for r in fixed for t in r.tokens], PRIOR_REVERSED)
+        yield from emit([t for r in fixed for t in r.tokens], PRIOR_REVERSED, REVERSED)
     if n >= 2:
         yield from emit([t for r in runs[1:] + runs[:1] for t in r.tokens], PRIOR_ROTATED)
         yield from emit([t for r in runs[-1:] + runs[:-1] for t in r.tokens], PRIOR_ROTATED)
@@ -281,11 +305,26 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
     units = _units(rev, known)
     if 1 < len(units) <= MAX_UNITS and len(units) < n:
         for perm in permutations(units):
-            yield from emit([t for u in perm for r in u for t in r.tokens],
-                            PRIOR_REVERSED if list(perm) == units else PRIOR_UNITS)
-    if len(words) >= 2:
-        prior = WORDS_REVERSED_SPACED if word_by_word else max(PRIOR_WORDS_REVERSED, per_word * len(words))
-        yield from emit(list(reversed(words)), prior)
+            if list(perm) == units:
+                yield from emit([t for u in perm for r in u for t in r.tokens], PRIOR_REVERSED, REVERSED)
+            else:
+                yield from emit([t for u in perm for r in u for t in r.tokens], PRIOR_UNITS)
+
+
+#: The article alone (``ال وية``: a word whose lost glyph left a space) stays with what follows.
+BARE_ARTICLE = frozenset({"ال", "وال", "بال", "فال", "كال", "لل"})
+
+
+def reverse_words(words: list[str]) -> list[str]:
+    """``words`` in reversed order, a bare article kept before the rest of its word:
+    ``["277", "ال", "وية"]`` -> ``["ال", "وية", "277"]``."""
+    groups: list[list[str]] = []
+    for w in words:
+        if groups and groups[-1][-1] in BARE_ARTICLE:
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    return [w for g in reversed(groups) for w in g]
 
 
 def hard_chunks(runs: list[Run]) -> list[list[Run]]:
@@ -356,16 +395,30 @@ def _chain_fixes(runs: list[Run]) -> list[list[Run]]:
     return out
 
 
-def document_habit(lines: list[str], lm: Bigrams | None = None, clean=None, known=None) -> float:
-    """How much a document's extraction is known to reverse runs, learnt from the document.
+@dataclass(frozen=True)
+class Habit:
+    """What a document's extraction does to runs, learnt from the document itself.
+
+    ``reverse``: log10 taken off the prior of reversed runs (the extraction emits runs left to
+    right); ``numbers``: ``"move"`` when a number beside a word (one space) is a run of its own
+    that is reversed with the rest, ``"stay"`` when it stays in place, ``""`` when unknown.
+    """
+
+    reverse: float = 0.0
+    numbers: str = ""
+
+
+def document_habit(lines: list[str], lm: Bigrams | None = None, clean=None, known=None) -> Habit:
+    """Learn the :class:`Habit` of a document's extraction from its lines.
 
     Each line with a hard run boundary votes: its runs reversed score clearly better
     (:data:`HABIT_MARGIN`) or clearly worse than as found.  When the reversing votes win by
     :data:`HABIT_RATIO` (and there are :data:`HABIT_MIN_VOTES`), reversing is the habit of
-    this extraction and costs :data:`HABIT_BONUS` less on every line; else 0.
+    this extraction.  Lines that also have numbers beside words vote the same way on whether
+    those numbers move with the reversed runs or stay in place.
     """
     lm = lm or bigrams()
-    rev = found = 0
+    rev = found = move = stay = 0
     for line in lines:
         if not line.strip() or len(line.split()) > HABIT_MAX_WORDS:
             continue
@@ -374,16 +427,26 @@ def document_habit(lines: list[str], lm: Bigrams | None = None, clean=None, know
             continue
         as_found = [t for r in runs for t in r.tokens]
         backwards = [t for r in reversed(runs) for t in r.tokens]
-        m = score_order(backwards, [], [], lm, clean, known) - score_order(as_found, [], [], lm, clean, known)
+        s_back = score_order(backwards, [], [], lm, clean, known)
+        m = s_back - score_order(as_found, [], [], lm, clean, known)
         rev += m > HABIT_MARGIN
         found += m < -HABIT_MARGIN
-    return HABIT_BONUS if rev >= HABIT_MIN_VOTES and rev >= HABIT_RATIO * found else 0.0
+        chunks = hard_chunks(runs)
+        if 1 < len(chunks) < len(runs):
+            chunked = [t for c in reversed(chunks) for r in c for t in r.tokens]
+            m = s_back - score_order(chunked, [], [], lm, clean, known)
+            move += m > HABIT_MARGIN
+            stay += m < -HABIT_MARGIN
+    reverse = HABIT_BONUS if rev >= HABIT_MIN_VOTES and rev >= HABIT_RATIO * found else 0.0
+    numbers = ("move" if move >= HABIT_MIN_VOTES and move >= HABIT_RATIO * stay else
+               "stay" if stay >= HABIT_MIN_VOTES and stay >= HABIT_RATIO * move else "")
+    return Habit(reverse, numbers)
 
 
 def reorder_line(line: str, before: list[str] | None = None, after: list[str] | None = None,
                  lm: Bigrams | None = None, clean=None, known=None,
                  weak_cost: float = WEAK_CUE_COST,
-                 per_word: float = WORDS_REVERSED_PER_WORD, habit: float = 0.0) -> tuple[str, str]:
+                 per_word: float = WORDS_REVERSED_PER_WORD, habit: Habit = Habit()) -> tuple[str, str]:
     """Best order of the runs of ``line``; returns ``(new_line, why)`` (``why`` empty if kept).
 
     Markers and ordinals are put first: ``"-12 ..."`` / ``"اولاا - ..."`` (repaired later).
@@ -423,14 +486,15 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
         return search_orders(rs, pair, before=(before or [None])[-1], after=(after or [None])[0],
                              known=known)
 
-    for tokens, prior in order_candidates(runs, word_by_word, known, per_word, search):
-        if has_hard and (prior == PRIOR_REVERSED or (word_by_word and prior == WORDS_REVERSED_SPACED)):
-            prior -= habit
-        if glued and prior == PRIOR_REVERSED - habit:
-            prior = 0.0  # the line shows extraction traces: reversed runs are the usual case
-        elif glued and prior == 0.0:
+    for tokens, prior, family in order_candidates(runs, word_by_word, known, per_word, search,
+                                                  habit.numbers, glued):
+        if has_hard and family in (REVERSED, SPACED_WORDS):
+            prior -= habit.reverse  # the document's extraction is known to reverse runs
+        if glued and family == REVERSED:
+            prior -= PRIOR_REVERSED - habit.reverse  # extraction traces: reversed runs are the usual case
+        elif glued and family == FOUND:
             prior = GLUE_COST
-        elif not glued and not word_by_word and prior:
+        elif not glued and not word_by_word and family != FOUND:
             prior += weak_cost  # only runs of spaces: they may be lost glyphs, not runs
         s = score_order(tokens, before, after, lm, clean, known) - prior
         if s > best_score:
@@ -448,7 +512,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     new = " ".join(head + best_tokens)
     if not moved:
         why = "recommendation list put in order" if relisted else "heading ordinal put first"
-    elif best_tokens == _tidy_moved(list(reversed([t for r in runs for t in r.tokens]))):
+    elif best_tokens == _tidy_moved(reverse_words([t for r in runs for t in r.tokens])):
         why = "line in reversed word order"
     else:
         why = "runs of the line out of order"
