@@ -140,11 +140,15 @@ def split_runs(line: str) -> tuple[list[Run], list[str]]:
     markers: list[str] = []
     in_marker = False
     prev: str | None = None
-    for tok, hard in _tokens_with_gaps(line):
+    tokens = _tokens_with_gaps(line)
+    for k, (tok, hard) in enumerate(tokens):
         boundary = (hard or prev is None or is_tail_piece(prev)
                     or bool(DIGIT.search(prev)) != bool(DIGIT.search(tok)))
+        nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
         if tok == "-" and prev is not None and re.fullmatch(r"[\d\u0660-\u0669]+", prev):
             boundary = False  # "10 - وفي ...": a paragraph number printed before its dash stays in the text
+        elif tok == "-" and not re.fullmatch(r"[0-9]+", nxt):
+            pass  # "مبلغ - دولار": a dash in the text, not the dash of a paragraph marker
         elif tok in ("-", "•") or MARKER.match(tok):
             markers.append(tok)
             in_marker = False
