@@ -56,7 +56,7 @@ PRIOR_ROTATED = 2.0        # the first or last run moved to the other end
 PRIOR_WORDS_REVERSED = 2.0
 BACKWARDS_FLOOR = 0.6      # the same in a document where many lines read backwards
 HABIT_MARGIN = 1.0     # log10: a line votes for the reversed or the found order by this much
-HABIT_RATIO = 2.5      # reversing votes needed per found vote to call reversing the habit
+HABIT_RATIO = 2.0      # reversing votes needed per found vote to call reversing the habit
 HABIT_MIN_VOTES = 3
 HABIT_BONUS = 1.5      # log10 taken off the reversed order's prior in such a document
 HABIT_MAX_WORDS = 40
@@ -142,7 +142,9 @@ def split_runs(line: str) -> tuple[list[Run], list[str]]:
     prev: str | None = None
     tokens = _tokens_with_gaps(line)
     for k, (tok, hard) in enumerate(tokens):
-        boundary = (hard or prev is None or is_tail_piece(prev)
+        # two word tails side by side ("ــامات ــلطات"): each is the start of a run
+        split_tail = prev is not None and is_head_piece(tok) and is_head_piece(prev)
+        boundary = (hard or prev is None or is_tail_piece(prev) or split_tail
                     or bool(DIGIT.search(prev)) != bool(DIGIT.search(tok)))
         nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
         if tok == "-" and prev is not None and re.fullmatch(r"[\d\u0660-\u0669]+", prev):
@@ -165,7 +167,7 @@ def split_runs(line: str) -> tuple[list[Run], list[str]]:
             continue
         in_marker = False
         if boundary or not runs:
-            runs.append(Run([tok], hard or prev is None or is_tail_piece(prev)))
+            runs.append(Run([tok], hard or prev is None or is_tail_piece(prev) or split_tail))
         else:
             runs[-1].tokens.append(tok)
         prev = tok
