@@ -270,7 +270,9 @@ class Repairer:
                     if len(line.split()) > MAX_LINE_WORDS:
                         seen[key] = (line, "")
                     if key not in seen:
-                        seen[key] = reorder_line(line, prev_tokens, nxt, clean=self._clean_token,
+                        heading_line = "heading-font" in damage and self._is_heading_line(line)
+                        seen[key] = reorder_line(line, prev_tokens, nxt,
+                                                 clean=self._clean_heading if heading_line else self._clean_token,
                                                  known=self._known, weak_cost=weak_cost,
                                                  per_word=per_word, habit=habit)
                     new, why = seen[key]
@@ -370,6 +372,12 @@ class Repairer:
         if hit is None:
             hit = self._clean_cache[token] = self._clean_uncached(token)
         return hit
+
+    def _clean_heading(self, token: str) -> str:
+        """:meth:`_clean_token` for a line in the heading font."""
+        core = token.replace(TATWEEL, "")
+        m = re.match(r"^([^\u0621-\u064A]*)([\u0621-\u064A\u064B-\u0652]+)(.*)$", core)
+        return core if not m else m.group(1) + self.heading.best(m.group(2)).text + m.group(3)
 
     def _clean_uncached(self, token: str) -> str:
         if token.startswith(TATWEEL) or token.endswith(TATWEEL):

@@ -297,7 +297,7 @@ def _run_orders(runs: list[Run], emit, known, search, numbers: str):
     if soft and numbers != "stay":
         yield from emit(by_chunks, PRIOR_REVERSED + (NUMBERS_COST if numbers == "move" else 0.0), REVERSED)
     for fixed in _chain_fixes(rev):
-        yield from emit([t for r in fixed for t in r.tokens], PRIOR_REVERSED, REVERSED)
+        yield from emit([t for r in fixed for t in r.tokens], PRIOR_UNITS)
     if n >= 2:
         yield from emit([t for r in runs[1:] + runs[:1] for t in r.tokens], PRIOR_ROTATED)
         yield from emit([t for r in runs[-1:] + runs[:-1] for t in r.tokens], PRIOR_ROTATED)
