@@ -27,7 +27,7 @@ ORDINAL = re.compile(r"^-[\u0621-\u064A]")
 FOOTNOTE = re.compile(r"\(\s?\d+\)")
 #: Digit groups split by spaces: ``22  000``, ``7  397``.
 DIGIT_GROUPS = re.compile(r"(?<![\d.,/])(\d{1,3})(?:\s{1,3}(\d{3}))+(?![\d.,/])")
-GLUE = re.compile(r"\d[\u0621-\u064A]{2}|[\u0621-\u064A]{2}\d|[\u0621-\u064A]\.[\u0621-\u064A]")
+GLUE = re.compile(r"\d[\u0621-\u064A]{2}|[\u0621-\u064A]{2}\d|[\u0621-\u064A][.؛][\u0621-\u064A]")
 SPACED_MARKER = re.compile(r"(?<!\S)-\s([0-9]+)(?!\S)")
 FOREIGN = re.compile(r"[A-Za-z\u0400-\u04FF]{2,}")
 LEADING_STOP = re.compile(r"^\.(?=\S)")
@@ -123,7 +123,7 @@ def _tokens_with_gaps(line: str) -> list[tuple[str, bool]]:
         gap, tok = m.group(1), m.group(2).replace("\x00", " ").replace("\x01", " ")
         hard = len(gap) >= 2
         # a number glued to a letter, or a full stop glued to the next word: two runs
-        pieces = re.split(r"(?<=\.)(?=\d)|(?<=[\d])(?=[\u0621-\u064A](?!$))|(?<=[\u0621-\u064A][\u0621-\u064A\u064B-\u0652])(?=\d)|(?<=[.])(?=[\u0621-\u064A])", tok)
+        pieces = re.split(r"(?<=\.)(?=\d)|(?<=[\d])(?=[\u0621-\u064A](?!$))|(?<=[\u0621-\u064A][\u0621-\u064A\u064B-\u0652])(?=\d)|(?<=[.؛])(?=[\u0621-\u064A])", tok)
         for k, piece in enumerate(pieces):
             if piece:
                 out.append((piece, hard or k > 0))
@@ -171,6 +171,7 @@ def split_runs(line: str) -> tuple[list[Run], list[str]]:
         else:
             runs[-1].tokens.append(tok)
         prev = tok
+    _mark_shadda_splits(runs)
     # "- 27": a dash alone followed by a number is one marker
     merged: list[str] = []
     for m in markers:
@@ -179,6 +180,26 @@ def split_runs(line: str) -> tuple[list[Run], list[str]]:
         else:
             merged.append(m)
     return runs, merged
+
+
+#: A word cut after its shadda (``ويقدَّ`` … ``م``): the head ends a run, the last letter alone
+#: starts another.
+SHADDA_END = re.compile("[\u0621-\u064A][\u064B-\u0650]?\u0651[\u064B-\u0650]?$")
+LONE_LETTER = re.compile("^[\u0621-\u064A]$")
+
+
+def _mark_shadda_splits(runs: list[Run]) -> None:
+    """Mark the pieces of words cut after a shadda as pieces of a split word (with tatweel,
+    as the extraction marks kashida splits), so that the orders join them: a run ending in
+    ``ويقدَّ`` and a run starting with a lone ``م`` (not the word ``و``), paired in order."""
+    heads = [r for r in runs if SHADDA_END.search(r.tokens[-1])]
+    tails = [r for r in runs if LONE_LETTER.match(r.tokens[0]) and r.tokens[0] != "و"]
+    if not heads or len(heads) != len(tails):
+        return
+    for h, t in zip(heads, tails):
+        if h is not t:
+            h.tokens[-1] += TATWEEL
+            t.tokens[0] = TATWEEL + t.tokens[0]
 
 
 def _lm_tokens(tokens: list[str]) -> list[str]:

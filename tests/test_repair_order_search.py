@@ -102,3 +102,18 @@ def test_a_bare_article_stays_with_its_word_when_words_are_reversed():
 def test_a_line_cut_only_at_its_numbers_is_not_reordered():
     line = "25، الجزء ألف، خدمات الإدارة والدعم، من الخطة البرنامجية لفترة السنتين 2016-2017."
     assert reorder_line(line, weak_cost=0.0, habit=Habit(1.5, "stay"))[0] == line
+
+
+def test_a_word_cut_after_its_shadda_is_joined_again():
+    # "وتُحدَّد" cut into "وتُحدَّ" (end of one run) and a lone "د" (start of another)
+    line = "د الإجراءات في القواعد الموحدة   2024 . وتُحدَّ"
+    runs, _ = split_runs(line)
+    assert runs[0].head_piece and any(r.tail_piece for r in runs)
+    new, why = reorder_line(line, ["<s>"], ["</s>"])
+    assert why
+    assert "وتُحدَّـ ـد" in new  # pieces side by side; the tatweel pass joins them
+
+
+def test_a_semicolon_glued_between_two_words_cuts_runs():
+    runs, _ = split_runs("الحدث؛الغرض من")
+    assert [r.text for r in runs] == ["الحدث؛", "الغرض من"]
