@@ -375,9 +375,13 @@ class Repairer:
 
     def _clean_heading(self, token: str) -> str:
         """:meth:`_clean_token` for a line in the heading font."""
-        core = token.replace(TATWEEL, "")
-        m = re.match(r"^([^\u0621-\u064A]*)([\u0621-\u064A\u064B-\u0652]+)(.*)$", core)
-        return core if not m else m.group(1) + self.heading.best(m.group(2)).text + m.group(3)
+        hit = self._clean_cache.get("\x02" + token)
+        if hit is None:
+            core = token.replace(TATWEEL, "")
+            m = re.match(r"^([^\u0621-\u064A]*)([\u0621-\u064A\u064B-\u0652]+)(.*)$", core)
+            hit = core if not m else m.group(1) + self.heading.best(m.group(2)).text + m.group(3)
+            self._clean_cache["\x02" + token] = hit
+        return hit
 
     def _clean_uncached(self, token: str) -> str:
         if token.startswith(TATWEEL) or token.endswith(TATWEEL):

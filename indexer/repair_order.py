@@ -217,10 +217,25 @@ def _lm_tokens(tokens: list[str]) -> list[str]:
     return out
 
 
+_LOGP_CACHE: list = [None, {}]  # [model, {(a, b): logp}]
+
+
 def lm_score(lm: Bigrams, tokens: list[str]) -> float:
     """Word-pair score of ``tokens`` (see :func:`_lm_tokens`); a sentence break inside the
-    line (``</s> <s>``) costs nothing itself: its two sides are scored."""
-    return sum(lm.logp(a, b) for a, b in zip(tokens, tokens[1:]) if (a, b) != ("</s>", "<s>"))
+    line (``</s> <s>``) costs nothing itself: its two sides are scored.  Pair scores are
+    memoised per model (candidate orders of a line share most of their pairs)."""
+    if _LOGP_CACHE[0] is not lm or len(_LOGP_CACHE[1]) > 200_000:
+        _LOGP_CACHE[:] = [lm, {}]
+    cache = _LOGP_CACHE[1]
+    total = 0.0
+    for pair in zip(tokens, tokens[1:]):
+        if pair == ("</s>", "<s>"):
+            continue
+        v = cache.get(pair)
+        if v is None:
+            v = cache[pair] = lm.logp(*pair)
+        total += v
+    return total
 
 
 def join_pieces(tokens: list[str]) -> tuple[list[str], int]:

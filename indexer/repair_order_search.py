@@ -77,26 +77,28 @@ def search_orders(runs: Sequence, pair: Callable[[str, str], float], *,
     links = [[link(a, b) if a != b else 0.0 for b in range(n)] for a in range(n)]
     start = [(pair(before, firsts[b]) if before else 0.0) - (LOOSE if heads[b] else 0.0)
              - (0.0 if b in (0, n - 1) else JUMP) for b in range(n)]
-    # state: (score, prior, path); merged on (set of runs used, last run)
-    states: list[tuple[float, float, tuple[int, ...]]] = [
-        (start[b], 0.0 if b in (0, n - 1) else JUMP, (b,)) for b in range(n)]
+    # state: (score, prior, path, used-bitmask); merged on (runs used, last run)
+    states: list[tuple[float, float, tuple[int, ...], int]] = [
+        (start[b], 0.0 if b in (0, n - 1) else JUMP, (b,), 1 << b) for b in range(n)]
+    steps = [[0.0 if tails[a] and heads[b] else step_prior(a, b, hard) for b in range(n)]
+             for a in range(n)]
     for _ in range(n - 1):
-        best: dict[tuple[frozenset, int], tuple[float, float, tuple[int, ...]]] = {}
-        for score, prior, path in states:
+        best: dict[tuple[int, int], tuple[float, float, tuple[int, ...], int]] = {}
+        for score, prior, path, used in states:
             a = path[-1]
-            used = set(path)
+            row, step = links[a], steps[a]
             for b in range(n):
-                if b in used:
+                if used >> b & 1:
                     continue
-                p = 0.0 if tails[a] and heads[b] else step_prior(a, b, hard)
-                s = score + links[a][b] - p
-                key = (frozenset(used | {b}), b)
+                p = step[b]
+                s = score + row[b] - p
+                key = (used | 1 << b, b)
                 old = best.get(key)
                 if old is None or s > old[0]:
-                    best[key] = (s, prior + p, path + (b,))
+                    best[key] = (s, prior + p, path + (b,), used | 1 << b)
         states = sorted(best.values(), key=lambda t: -t[0])[:beam]
     final = []
-    for score, prior, path in states:
+    for score, prior, path, _ in states:
         end = pair(lasts[path[-1]], after) if after else 0.0
         if tails[path[-1]] and any_heads:
             end -= LOOSE
