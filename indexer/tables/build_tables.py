@@ -2,14 +2,20 @@
 
 Not imported by fahras at run time; run it by hand to rebuild the tables::
 
-    python indexer/tables/build_tables.py --un-devset PATH/TO/UNv1.0.devset.ar
+    python indexer/tables/build_tables.py --un-devset PATH/TO/UNv1.0.devset.ar \
+        --un-testset PATH/TO/UNv1.0.testset.ar --tydi PATH/TO/tydiqa_goldp_ar/corpus.jsonl
+
+(the committed ``ar_bigrams.tsv.gz`` is exactly what this writes with the defaults; add
+``--skip-words`` to leave ``ar_words.txt.gz`` alone).
 
 Outputs (see ``SOURCES.md`` beside this file for provenance and licences):
 
 - ``ar_words.txt.gz``: Arabic words from wordfreq's ``ar`` list (zipf >= 1.5), grouped
   by zipf value: each line is ``<zipf*100>\\t<word> <word> ...``.
-- ``ar_bigrams.tsv.gz``: word-pair counts from the UN Parallel Corpus v1.0 dev set
-  (``<w1>\\t<w2>\\t<count>``), words normalised with :func:`indexer.lexicon.lm_key`.
+- ``ar_bigrams.tsv.gz``: word-pair counts from the UN Parallel Corpus v1.0 dev set and test
+  set (its last 1,000 sentences held out) and TyDi QA passages (``<w1>\\t<w2>\\t<count>``),
+  words normalised with :func:`indexer.lexicon.lm_key`: pairs seen twice, and pairs seen once
+  with one of the :data:`SINGLETON_TOP` most frequent words.
 """
 from __future__ import annotations
 
