@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from indexer.lexicon import bigrams, lexicon, lm_tokens, strip_marks
 from indexer.repair_order import (
+    document_habit,
     ARABIC,
     SPACED_MARKER,
     WEAK_CUE_COST,
@@ -258,6 +259,7 @@ class Repairer:
             backwards = sum(1 for l in nonempty if self._reads_backwards(l))
             per_word = (BACKWARDS_PER_WORD if backwards >= MIN_SHARE_WITH_CUES * len(nonempty)
                         else WORDS_REVERSED_PER_WORD)
+            habit = document_habit(work, clean=self._clean_token, known=self._known)
             for _ in range(2):
                 firsts = [self._first_word(l, w) for (l, _), w in zip(ordered, work)]
                 prev_tokens: list[str] = []
@@ -268,9 +270,11 @@ class Repairer:
                     if len(line.split()) > MAX_LINE_WORDS:
                         seen[key] = (line, "")
                     if key not in seen:
-                        seen[key] = reorder_line(line, prev_tokens, nxt, clean=self._clean_token,
+                        heading_line = "heading-font" in damage and self._is_heading_line(line)
+                        seen[key] = reorder_line(line, prev_tokens, nxt,
+                                                 clean=self._clean_heading if heading_line else self._clean_token,
                                                  known=self._known, weak_cost=weak_cost,
-                                                 per_word=per_word)
+                                                 per_word=per_word, habit=habit)
                     new, why = seen[key]
                     new_order.append((new, why))
                     if new.strip():
@@ -367,6 +371,16 @@ class Repairer:
         hit = self._clean_cache.get(token)
         if hit is None:
             hit = self._clean_cache[token] = self._clean_uncached(token)
+        return hit
+
+    def _clean_heading(self, token: str) -> str:
+        """:meth:`_clean_token` for a line in the heading font."""
+        hit = self._clean_cache.get("\x02" + token)
+        if hit is None:
+            core = token.replace(TATWEEL, "")
+            m = re.match(r"^([^\u0621-\u064A]*)([\u0621-\u064A\u064B-\u0652]+)(.*)$", core)
+            hit = core if not m else m.group(1) + self.heading.best(m.group(2)).text + m.group(3)
+            self._clean_cache["\x02" + token] = hit
         return hit
 
     def _clean_uncached(self, token: str) -> str:

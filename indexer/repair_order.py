@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import permutations
 
 from indexer.lexicon import Bigrams, bigrams
+from indexer.repair_order_search import search_orders
 from indexer.repair_tables import TATWEEL
 
 #: ``-12`` / ``- 27``: a paragraph marker; ``-اولاا``: a heading ordinal.
@@ -26,7 +27,7 @@ ORDINAL = re.compile(r"^-[\u0621-\u064A]")
 FOOTNOTE = re.compile(r"\(\s?\d+\)")
 #: Digit groups split by spaces: ``22  000``, ``7  397``.
 DIGIT_GROUPS = re.compile(r"(?<![\d.,/])(\d{1,3})(?:\s{1,3}(\d{3}))+(?![\d.,/])")
-GLUE = re.compile(r"\d[\u0621-\u064A]{2}|[\u0621-\u064A]{2}\d|[\u0621-\u064A]\.[\u0621-\u064A]")
+GLUE = re.compile(r"\d[\u0621-\u064A]{2}|[\u0621-\u064A]{2}\d|[\u0621-\u064A][.؛][\u0621-\u064A]")
 SPACED_MARKER = re.compile(r"(?<!\S)-\s([0-9]+)(?!\S)")
 FOREIGN = re.compile(r"[A-Za-z\u0400-\u04FF]{2,}")
 LEADING_STOP = re.compile(r"^\.(?=\S)")
@@ -36,11 +37,14 @@ DIGIT = re.compile(r"[0-9]")
 REVERSED_LIST_ITEM = re.compile(r"^\d+و$")
 REVERSED_LIST = re.compile(r"(?<![\w\u0621-\u064A])(?:\d+و\s+)+(?:\d+(?![\d\s]*و)|\d+و(?=\s*$))")
 
+#: Families of candidate orders (each has its own prior adjustments in :func:`reorder_line`).
+FOUND, REVERSED, SPACED_WORDS, OTHER = "found", "reversed", "spaced-words", "other"
 MAX_UNITS = 5          # runs chained by split words: all orders of at most this many units
 PRIOR_UNITS = 1.4      # log10 penalty of a unit order other than the reversed one
 MAX_PERMUTE = 4        # runs beyond this: only "as found", "reversed", "words reversed"
 PRIOR_REVERSED = 0.4   # log10 penalty of reversing the runs
 PRIOR_PERMUTED = 3.0   # log10 penalty of any other order
+PRIOR_SEARCH = 1.0     # log10 penalty of an order found by searching many runs (plus its steps)
 WORDS_REVERSED_SPACED = 0.3
 LEADING_PUNCT_COST = 3.0
 NUMBERS_SIDE_BY_SIDE_COST = 2.0
@@ -50,6 +54,13 @@ WEAK_CUE_COST = 1.5       # any reordering of a line whose only trace is runs of
 GLUE_COST = 2.5            # the order as found, in a line with a number glued to a word
 PRIOR_ROTATED = 2.0        # the first or last run moved to the other end
 PRIOR_WORDS_REVERSED = 2.0
+BACKWARDS_FLOOR = 0.6      # the same in a document where many lines read backwards
+HABIT_MARGIN = 1.0     # log10: a line votes for the reversed or the found order by this much
+HABIT_RATIO = 2.0      # reversing votes needed per found vote to call reversing the habit
+HABIT_MIN_VOTES = 3
+HABIT_BONUS = 1.5      # log10 taken off the reversed order's prior in such a document
+HABIT_MAX_WORDS = 40
+NUMBERS_COST = 1.0     # log10: moving numbers against the document's habit
 WORDS_REVERSED_PER_WORD = 0.3  # held-out clean UN lines: reversal scores > 0.3/word better in ~0.2%
 
 
@@ -58,6 +69,7 @@ class Run:
     """A piece of a line extracted as one unit; ``tokens`` are its space-separated words."""
 
     tokens: list[str]
+    hard: bool = True  # the boundary before this run is a hard trace (not only a number's edge)
 
     @property
     def text(self) -> str:
@@ -94,8 +106,9 @@ def fix_reversed_lists(line: str) -> str:
     the extraction laid out left to right (each ``وN`` shows as ``Nو``) put back in order."""
     def fix(m: re.Match) -> str:
         items = re.findall(r"\d+و?", m.group(0))
+        # a list glued to the next word ("114التعاون") stays cut there: two spaces, a hard boundary
         return "\x01".join("و" + t[:-1] if t.endswith("و") else t for t in reversed(items)) + \
-            (" " if m.group(0)[-1].isdigit() else "")
+            ("  " if m.group(0)[-1].isdigit() else "")
     return REVERSED_LIST.sub(fix, line)
 
 
@@ -110,7 +123,7 @@ def _tokens_with_gaps(line: str) -> list[tuple[str, bool]]:
         gap, tok = m.group(1), m.group(2).replace("\x00", " ").replace("\x01", " ")
         hard = len(gap) >= 2
         # a number glued to a letter, or a full stop glued to the next word: two runs
-        pieces = re.split(r"(?<=\.)(?=\d)|(?<=[\d])(?=[\u0621-\u064A](?!$))|(?<=[\u0621-\u064A][\u0621-\u064A\u064B-\u0652])(?=\d)|(?<=[.])(?=[\u0621-\u064A])", tok)
+        pieces = re.split(r"(?<=\.)(?=\d)|(?<=[\d])(?=[\u0621-\u064A](?!$))|(?<=[\u0621-\u064A][\u0621-\u064A\u064B-\u0652])(?=\d)|(?<=[.؛])(?=[\u0621-\u064A])", tok)
         for k, piece in enumerate(pieces):
             if piece:
                 out.append((piece, hard or k > 0))
@@ -127,11 +140,17 @@ def split_runs(line: str) -> tuple[list[Run], list[str]]:
     markers: list[str] = []
     in_marker = False
     prev: str | None = None
-    for tok, hard in _tokens_with_gaps(line):
-        boundary = (hard or prev is None or is_tail_piece(prev)
+    tokens = _tokens_with_gaps(line)
+    for k, (tok, hard) in enumerate(tokens):
+        # two word tails side by side ("ــامات ــلطات"): each is the start of a run
+        split_tail = prev is not None and is_head_piece(tok) and is_head_piece(prev)
+        boundary = (hard or prev is None or is_tail_piece(prev) or split_tail
                     or bool(DIGIT.search(prev)) != bool(DIGIT.search(tok)))
+        nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
         if tok == "-" and prev is not None and re.fullmatch(r"[\d\u0660-\u0669]+", prev):
             boundary = False  # "10 - وفي ...": a paragraph number printed before its dash stays in the text
+        elif tok == "-" and not re.fullmatch(r"[0-9]+", nxt):
+            pass  # "مبلغ - دولار": a dash in the text, not the dash of a paragraph marker
         elif tok in ("-", "•") or MARKER.match(tok):
             markers.append(tok)
             in_marker = False
@@ -148,10 +167,11 @@ def split_runs(line: str) -> tuple[list[Run], list[str]]:
             continue
         in_marker = False
         if boundary or not runs:
-            runs.append(Run([tok]))
+            runs.append(Run([tok], hard or prev is None or is_tail_piece(prev) or split_tail))
         else:
             runs[-1].tokens.append(tok)
         prev = tok
+    _mark_shadda_splits(runs)
     # "- 27": a dash alone followed by a number is one marker
     merged: list[str] = []
     for m in markers:
@@ -160,6 +180,26 @@ def split_runs(line: str) -> tuple[list[Run], list[str]]:
         else:
             merged.append(m)
     return runs, merged
+
+
+#: A word cut after its shadda (``ويقدَّ`` … ``م``): the head ends a run, the last letter alone
+#: starts another.
+SHADDA_END = re.compile("[\u0621-\u064A][\u064B-\u0650]?\u0651[\u064B-\u0650]?$")
+LONE_LETTER = re.compile("^[\u0621-\u064A]$")
+
+
+def _mark_shadda_splits(runs: list[Run]) -> None:
+    """Mark the pieces of words cut after a shadda as pieces of a split word (with tatweel,
+    as the extraction marks kashida splits), so that the orders join them: a run ending in
+    ``ويقدَّ`` and a run starting with a lone ``م`` (not the word ``و``), paired in order."""
+    heads = [r for r in runs if SHADDA_END.search(r.tokens[-1])]
+    tails = [r for r in runs if LONE_LETTER.match(r.tokens[0]) and r.tokens[0] != "و"]
+    if not heads or len(heads) != len(tails):
+        return
+    for h, t in zip(heads, tails):
+        if h is not t:
+            h.tokens[-1] += TATWEEL
+            t.tokens[0] = TATWEEL + t.tokens[0]
 
 
 def _lm_tokens(tokens: list[str]) -> list[str]:
@@ -175,6 +215,27 @@ def _lm_tokens(tokens: list[str]) -> list[str]:
         if t.endswith((".", "؟", "!")) and i + 1 < len(tokens) and tokens[i + 1] != "</s>":
             out += ["</s>", "<s>"]
     return out
+
+
+_LOGP_CACHE: list = [None, {}]  # [model, {(a, b): logp}]
+
+
+def lm_score(lm: Bigrams, tokens: list[str]) -> float:
+    """Word-pair score of ``tokens`` (see :func:`_lm_tokens`); a sentence break inside the
+    line (``</s> <s>``) costs nothing itself: its two sides are scored.  Pair scores are
+    memoised per model (candidate orders of a line share most of their pairs)."""
+    if _LOGP_CACHE[0] is not lm or len(_LOGP_CACHE[1]) > 200_000:
+        _LOGP_CACHE[:] = [lm, {}]
+    cache = _LOGP_CACHE[1]
+    total = 0.0
+    for pair in zip(tokens, tokens[1:]):
+        if pair == ("</s>", "<s>"):
+            continue
+        v = cache.get(pair)
+        if v is None:
+            v = cache[pair] = lm.logp(*pair)
+        total += v
+    return total
 
 
 def join_pieces(tokens: list[str]) -> tuple[list[str], int]:
@@ -207,7 +268,7 @@ def score_order(tokens: list[str], before: list[str], after: list[str], lm: Bigr
     toks = before[-1:] + joined + after[:1]
     if clean is not None:
         toks = [clean(t) if not t.startswith("<") else t for t in toks]
-    score = lm.score(_lm_tokens(toks)) - LOOSE_PIECE_COST * loose
+    score = lm_score(lm, _lm_tokens(toks)) - LOOSE_PIECE_COST * loose
     if tokens and tokens[0][:1] in ".،,:;؛)":
         score -= LEADING_PUNCT_COST
     # two numbers side by side ("30 2022") are runs put back in the wrong order
@@ -230,7 +291,8 @@ def _valid(order: tuple[Run, ...]) -> bool:
 
 
 def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
-                     per_word: float = WORDS_REVERSED_PER_WORD):
+                     per_word: float = WORDS_REVERSED_PER_WORD, search=None, numbers: str = "",
+                     traced: bool = False):
     """Yield ``(tokens, prior)`` for the orders worth scoring.
 
     ``word_by_word``: most gaps of the line are runs of spaces, the trace of an extraction
@@ -240,17 +302,38 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
     words = [t for r in runs for t in r.tokens]
     seen: set[tuple[str, ...]] = set()
 
-    def emit(tokens: list[str], prior: float):
+    def emit(tokens: list[str], prior: float, family: str = OTHER):
         key = tuple(tokens)
         if key not in seen:
             seen.add(key)
-            yield tokens, prior
+            yield tokens, prior, family
 
-    yield from emit(words, 0.0)
+    yield from emit(words, 0.0, FOUND)
+    if traced or word_by_word or any(r.hard for r in runs[1:]):
+        yield from _run_orders(runs, emit, known, search, numbers)
+    if len(words) >= 2:
+        # a document where many lines read backwards (``per_word`` lowered): short lines too
+        floor = PRIOR_WORDS_REVERSED if per_word >= WORDS_REVERSED_PER_WORD else BACKWARDS_FLOOR
+        prior = WORDS_REVERSED_SPACED if word_by_word else max(floor, per_word * len(words))
+        yield from emit(reverse_words(words), prior, SPACED_WORDS if word_by_word else OTHER)
+
+
+def _run_orders(runs: list[Run], emit, known, search, numbers: str):
+    """The candidate orders of a line with a hard run boundary (see :func:`order_candidates`);
+    a line cut only at the edges of its numbers left no trace of scrambling."""
+    n = len(runs)
     rev = list(reversed(runs))
-    yield from emit([t for r in rev for t in r.tokens], PRIOR_REVERSED)
+    chunks = hard_chunks(runs)
+    by_chunks = [t for c in reversed(chunks) for r in c for t in r.tokens]
+    soft = 1 < len(chunks) < n  # some runs are cut only at a number's edge
+    if soft and numbers == "stay":
+        yield from emit(by_chunks, PRIOR_REVERSED, REVERSED)
+    yield from emit([t for r in rev for t in r.tokens],
+                    PRIOR_REVERSED + (NUMBERS_COST if soft and numbers == "stay" else 0.0), REVERSED)
+    if soft and numbers != "stay":
+        yield from emit(by_chunks, PRIOR_REVERSED + (NUMBERS_COST if numbers == "move" else 0.0), REVERSED)
     for fixed in _chain_fixes(rev):
-        yield from emit([t for r in fixed for t in r.tokens], PRIOR_REVERSED)
+        yield from emit([t for r in fixed for t in r.tokens], PRIOR_UNITS)
     if n >= 2:
         yield from emit([t for r in runs[1:] + runs[:1] for t in r.tokens], PRIOR_ROTATED)
         yield from emit([t for r in runs[-1:] + runs[:-1] for t in r.tokens], PRIOR_ROTATED)
@@ -258,14 +341,43 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
         for perm in permutations(runs):
             if _valid(perm):
                 yield from emit([t for r in perm for t in r.tokens], PRIOR_PERMUTED)
+    elif search is not None:
+        for path, prior in search(runs):
+            yield from emit([t for i in path for t in runs[i].tokens], PRIOR_SEARCH + prior)
     units = _units(rev, known)
     if 1 < len(units) <= MAX_UNITS and len(units) < n:
         for perm in permutations(units):
-            yield from emit([t for u in perm for r in u for t in r.tokens],
-                            PRIOR_REVERSED if list(perm) == units else PRIOR_UNITS)
-    if len(words) >= 2:
-        prior = WORDS_REVERSED_SPACED if word_by_word else max(PRIOR_WORDS_REVERSED, per_word * len(words))
-        yield from emit(list(reversed(words)), prior)
+            if list(perm) == units:
+                yield from emit([t for u in perm for r in u for t in r.tokens], PRIOR_REVERSED, REVERSED)
+            else:
+                yield from emit([t for u in perm for r in u for t in r.tokens], PRIOR_UNITS)
+
+
+#: The article alone (``ال وية``: a word whose lost glyph left a space) stays with what follows.
+BARE_ARTICLE = frozenset({"ال", "وال", "بال", "فال", "كال", "لل"})
+
+
+def reverse_words(words: list[str]) -> list[str]:
+    """``words`` in reversed order, a bare article kept before the rest of its word:
+    ``["277", "ال", "وية"]`` -> ``["ال", "وية", "277"]``."""
+    groups: list[list[str]] = []
+    for w in words:
+        if groups and groups[-1][-1] in BARE_ARTICLE:
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    return [w for g in reversed(groups) for w in g]
+
+
+def hard_chunks(runs: list[Run]) -> list[list[Run]]:
+    """Runs grouped at hard boundaries: ``الاثنين 16  عقدها`` -> ``[[الاثنين, 16], [عقدها]]``."""
+    chunks: list[list[Run]] = []
+    for r in runs:
+        if r.hard or not chunks:
+            chunks.append([r])
+        else:
+            chunks[-1].append(r)
+    return chunks
 
 
 def _units(runs: list[Run], known=None) -> list[list[Run]]:
@@ -325,10 +437,58 @@ def _chain_fixes(runs: list[Run]) -> list[list[Run]]:
     return out
 
 
+@dataclass(frozen=True)
+class Habit:
+    """What a document's extraction does to runs, learnt from the document itself.
+
+    ``reverse``: log10 taken off the prior of reversed runs (the extraction emits runs left to
+    right); ``numbers``: ``"move"`` when a number beside a word (one space) is a run of its own
+    that is reversed with the rest, ``"stay"`` when it stays in place, ``""`` when unknown.
+    """
+
+    reverse: float = 0.0
+    numbers: str = ""
+
+
+def document_habit(lines: list[str], lm: Bigrams | None = None, clean=None, known=None) -> Habit:
+    """Learn the :class:`Habit` of a document's extraction from its lines.
+
+    Each line with a hard run boundary votes: its runs reversed score clearly better
+    (:data:`HABIT_MARGIN`) or clearly worse than as found.  When the reversing votes win by
+    :data:`HABIT_RATIO` (and there are :data:`HABIT_MIN_VOTES`), reversing is the habit of
+    this extraction.  Lines that also have numbers beside words vote the same way on whether
+    those numbers move with the reversed runs or stay in place.
+    """
+    lm = lm or bigrams()
+    rev = found = move = stay = 0
+    for line in lines:
+        if not line.strip() or len(line.split()) > HABIT_MAX_WORDS:
+            continue
+        runs, _ = split_runs(line)
+        if len(runs) < 2 or not any(r.hard for r in runs[1:]):
+            continue
+        as_found = [t for r in runs for t in r.tokens]
+        backwards = [t for r in reversed(runs) for t in r.tokens]
+        s_back = score_order(backwards, [], [], lm, clean, known)
+        m = s_back - score_order(as_found, [], [], lm, clean, known)
+        rev += m > HABIT_MARGIN
+        found += m < -HABIT_MARGIN
+        chunks = hard_chunks(runs)
+        if 1 < len(chunks) < len(runs):
+            chunked = [t for c in reversed(chunks) for r in c for t in r.tokens]
+            m = s_back - score_order(chunked, [], [], lm, clean, known)
+            move += m > HABIT_MARGIN
+            stay += m < -HABIT_MARGIN
+    reverse = HABIT_BONUS if rev >= HABIT_MIN_VOTES and rev >= HABIT_RATIO * found else 0.0
+    numbers = ("move" if move >= HABIT_MIN_VOTES and move >= HABIT_RATIO * stay else
+               "stay" if stay >= HABIT_MIN_VOTES and stay >= HABIT_RATIO * move else "")
+    return Habit(reverse, numbers)
+
+
 def reorder_line(line: str, before: list[str] | None = None, after: list[str] | None = None,
                  lm: Bigrams | None = None, clean=None, known=None,
                  weak_cost: float = WEAK_CUE_COST,
-                 per_word: float = WORDS_REVERSED_PER_WORD) -> tuple[str, str]:
+                 per_word: float = WORDS_REVERSED_PER_WORD, habit: Habit = Habit()) -> tuple[str, str]:
     """Best order of the runs of ``line``; returns ``(new_line, why)`` (``why`` empty if kept).
 
     Markers and ordinals are put first: ``"-12 ..."`` / ``"اولاا - ..."`` (repaired later).
@@ -353,12 +513,30 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     best_tokens, best_score = None, float("-inf")
     glued = bool(GLUE.search(line)) or any(r.head_piece or r.tail_piece for r in runs) \
         or line.lstrip()[:1] in ".،"
-    for tokens, prior in order_candidates(runs, word_by_word, known, per_word):
-        if glued and prior == PRIOR_REVERSED:
-            prior = 0.0  # the line shows extraction traces: reversed runs are the usual case
-        elif glued and prior == 0.0:
+    has_hard = any(r.hard for r in runs[1:])
+    pair_cache: dict[tuple[str, str], float] = {}
+
+    def pair(a: str, b: str) -> float:
+        key = (a, b)
+        v = pair_cache.get(key)
+        if v is None:
+            toks = [t if t.startswith("<") or clean is None else clean(t) for t in (a, b)]
+            v = pair_cache[key] = lm_score(lm, _lm_tokens(toks))
+        return v
+
+    def search(rs: list[Run]):
+        return search_orders(rs, pair, before=(before or [None])[-1], after=(after or [None])[0],
+                             known=known)
+
+    for tokens, prior, family in order_candidates(runs, word_by_word, known, per_word, search,
+                                                  habit.numbers, glued):
+        if has_hard and family in (REVERSED, SPACED_WORDS):
+            prior -= habit.reverse  # the document's extraction is known to reverse runs
+        if glued and family == REVERSED:
+            prior -= PRIOR_REVERSED - habit.reverse  # extraction traces: reversed runs are the usual case
+        elif glued and family == FOUND:
             prior = GLUE_COST
-        elif not glued and not word_by_word and prior:
+        elif not glued and not word_by_word and family != FOUND:
             prior += weak_cost  # only runs of spaces: they may be lost glyphs, not runs
         s = score_order(tokens, before, after, lm, clean, known) - prior
         if s > best_score:
@@ -376,7 +554,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     new = " ".join(head + best_tokens)
     if not moved:
         why = "recommendation list put in order" if relisted else "heading ordinal put first"
-    elif best_tokens == _tidy_moved(list(reversed([t for r in runs for t in r.tokens]))):
+    elif best_tokens == _tidy_moved(reverse_words([t for r in runs for t in r.tokens])):
         why = "line in reversed word order"
     else:
         why = "runs of the line out of order"

@@ -1,0 +1,107 @@
+"""Search over the orders of many runs: a beam over run sequences.
+
+A line cut into more runs than can be permuted exhaustively (5 runs: 120 orders, 10 runs:
+3.6 million) is searched as a path through its runs.  Each step from run ``a`` to run ``b``
+scores the word pair across the join (the last word of ``a`` then the first word of ``b``)
+minus a *prior* that encodes how extractions scramble runs:
+
+- ``b`` is the run found just before ``a`` (runs emitted left to right): free;
+- ``b`` is the run found just after ``a``: free across a soft boundary (a number next to a
+  word, one space), :data:`FORWARD_HARD` across a hard one (a run of spaces, a glued number);
+- anything else is a jump: :data:`JUMP`.
+
+Words split by tatweel (``كازاخســـ`` … ``ــتان``) tie runs together: joining two pieces into a
+known word earns :data:`JOIN_BONUS`, a piece left alone costs :data:`LOOSE`.  The best few
+paths are returned; :func:`indexer.repair_order.reorder_line` rescores them on the whole line.
+
+>>> from indexer.repair_order import Run
+>>> runs = [Run(["c"]), Run(["b"]), Run(["a"])]
+>>> [seq for seq, _ in search_orders(runs, lambda a, b: 0.0, keep=1)]
+[[2, 1, 0]]
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from indexer.repair_tables import TATWEEL
+
+FORWARD_HARD = 0.6   # log10: reading on past a hard boundary in the order found
+JUMP = 1.2           # log10: any other step
+JOIN_BONUS = 1.5     # two pieces of a split word joined into a known word
+LOOSE = 2.5          # a piece of a split word whose other half does not follow it
+BEAM = 48
+KEEP = 4
+
+
+def step_prior(a: int, b: int, hard: Sequence[bool]) -> float:
+    """Prior cost (log10) of going from run ``a`` to run ``b``; ``hard[i]``: the boundary
+    before run ``i`` is a hard trace."""
+    if b == a - 1:
+        return 0.0
+    if b == a + 1:
+        return FORWARD_HARD if hard[b] else 0.0
+    return JUMP
+
+
+def search_orders(runs: Sequence, pair: Callable[[str, str], float], *,
+                  before: str | None = None, after: str | None = None,
+                  known: Callable[[str], bool] | None = None,
+                  beam: int = BEAM, keep: int = KEEP) -> list[tuple[list[int], float]]:
+    """The ``keep`` best orders of ``runs`` (objects with ``tokens``, ``hard``,
+    ``head_piece``, ``tail_piece``) as ``(indexes, prior)``, best first.
+
+    ``pair(a, b)`` scores word ``b`` after word ``a``; ``before``/``after`` are the words
+    around the line.  The returned prior is the sum of the step priors of the path.
+    """
+    n = len(runs)
+    if n == 0:
+        return []
+    hard = [bool(getattr(r, "hard", True)) for r in runs]
+    firsts = [r.tokens[0] for r in runs]
+    lasts = [r.tokens[-1] for r in runs]
+    tails = [r.tail_piece for r in runs]
+    heads = [r.head_piece for r in runs]
+    any_heads = any(heads)
+
+    def link(a: int, b: int) -> float:
+        if tails[a] and heads[b]:
+            word = lasts[a].rstrip(TATWEEL) + firsts[b].lstrip(TATWEEL)
+            return JOIN_BONUS if known is None or known(word) else -LOOSE
+        s = 0.0
+        if tails[a] and any_heads:
+            s -= LOOSE
+        if heads[b]:
+            s -= LOOSE
+        return s + pair(lasts[a], firsts[b])
+
+    links = [[link(a, b) if a != b else 0.0 for b in range(n)] for a in range(n)]
+    start = [(pair(before, firsts[b]) if before else 0.0) - (LOOSE if heads[b] else 0.0)
+             - (0.0 if b in (0, n - 1) else JUMP) for b in range(n)]
+    # state: (score, prior, path, used-bitmask); merged on (runs used, last run)
+    states: list[tuple[float, float, tuple[int, ...], int]] = [
+        (start[b], 0.0 if b in (0, n - 1) else JUMP, (b,), 1 << b) for b in range(n)]
+    steps = [[0.0 if tails[a] and heads[b] else step_prior(a, b, hard) for b in range(n)]
+             for a in range(n)]
+    for _ in range(n - 1):
+        best: dict[tuple[int, int], tuple[float, float, tuple[int, ...], int]] = {}
+        for score, prior, path, used in states:
+            a = path[-1]
+            row, step = links[a], steps[a]
+            for b in range(n):
+                if used >> b & 1:
+                    continue
+                p = step[b]
+                s = score + row[b] - p
+                key = (used | 1 << b, b)
+                old = best.get(key)
+                if old is None or s > old[0]:
+                    best[key] = (s, prior + p, path + (b,), used | 1 << b)
+        states = sorted(best.values(), key=lambda t: -t[0])[:beam]
+    final = []
+    for score, prior, path, _ in states:
+        end = pair(lasts[path[-1]], after) if after else 0.0
+        if tails[path[-1]] and any_heads:
+            end -= LOOSE
+        final.append((score + end, prior, list(path)))
+    final.sort(key=lambda t: -t[0])
+    return [(path, prior) for _, prior, path in final[:keep]]
