@@ -127,7 +127,7 @@ HEADING_FONT: tuple[Confusion, ...] = (
 )
 HEADING_GAP_LETTERS: tuple[str, ...] = (YEH, HEH)
 #: A run of at least this many WAW in a heading-font word is stretching (tatweel).
-HEADING_STRETCH = 2
+HEADING_STRETCH = 3
 
 #: pdftotext's ligature damage (logical order, a lam ligature split the wrong way round):
 #: اإللزامي -> الإلزامي, املتحدة -> المتحدة, االطالع -> الاطلاع, خالل -> خلال.

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from indexer.lexicon import PROCLITICS, Lexicon, lexicon, strip_marks
+from indexer.lexicon import PROCLITICS, Lexicon, lexicon, lm_tokens, strip_marks
 from indexer.repair_tables import (
     BODY_FONT,
     BODY_GAP_LETTERS,
@@ -262,6 +262,19 @@ class GlyphModel:
             edits += a != b and c > 0
         return total, edits
 
+    def _forced(self, word: str) -> str:
+        """``word`` with each non-letter glyph that the table reads as one letter only, at
+        its place in the word, replaced by that letter."""
+        out = []
+        for i, ch in enumerate(word):
+            if ARABIC_LETTER.match(ch) or ch == TATWEEL:
+                out.append(ch)
+                continue
+            kind = 1 if i == 0 else 2 if i == len(word) - 1 else 0
+            trues = {b for (a, b, k) in self._entry_costs() if a == ch and k == kind and a != b}
+            out.append(trues.pop() if len(trues) == 1 else ch)
+        return "".join(out)
+
     def class_candidates(self, word: str):
         """Yield ``(reading, cost, edits)``: lexicon words with ``word``'s class key, and a
         proclitic the table can explain followed by such a word (``:غاز`` -> ``بغاز``)."""
@@ -380,6 +393,12 @@ class GlyphModel:
                     scored[reading] = (score, edits)
                 if score > best.score:
                     best = Choice(reading, score, edits)
+        if self.by_class and best.score <= OOV_LOGP:
+            # no reading is a word (a name, a rare form): still, a glyph that is no letter
+            # stands for the only letter it can (ال:رنامجوة -> البرنامجوة)
+            forced = self._forced(plain)
+            if forced != plain:
+                best = Choice(forced, best.score, 1)
         # a systematic map re-reads known words too: their neighbours may choose a rival
         if best.edits or self.by_class:
             floor = max(best.score - RIVAL_WINDOW, OOV_LOGP if self.by_class else OOV_LOGP - 1)
@@ -410,8 +429,57 @@ class GlyphModel:
         """The repaired line and its word edits ``[(before, after), ...]``."""
         tokens = line.split(" ")
         _, pieces = self._viterbi(tokens)
+        if self.by_class and self.context is not None:
+            pieces = self._chain(tokens, pieces)
         edits = [(b, a) for b, a in pieces if b != a]
         return " ".join(a for _, a in pieces), edits
+
+    def _chain(self, tokens: list[str], pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Choose every word's reading together with its neighbours' (a Viterbi pass over the
+        line's words, each pair scored by how much the first makes the second likelier):
+        under a systematic map many words have close readings, and a neighbour's reading is
+        itself uncertain (``مل ج:هة`` -> ``مع جبهة``)."""
+        lm = self.context
+        slots: list[tuple[int, list[tuple[str, float]]]] = []  # piece index, (text, score) options
+        pos = 0
+        for k, (raw, text) in enumerate(pieces):
+            width = len(raw.split(" "))
+            parts = self._split(raw) if width == 1 else None
+            pos += width
+            if parts is None:
+                if lm_tokens(text):
+                    slots.append((k, [(text, 0.0)]))
+                continue
+            pre, core, post = parts
+            c = self.best(core)
+            options = [(pre + t + post, sc) for t, sc in ((c.text, c.score),) + c.rivals]
+            if not any(t == text for t, _ in options):
+                options = [(text, 0.0)]
+            slots.append((k, options))
+        if not any(len(o) > 1 for _, o in slots):
+            return pieces
+
+        def last(text: str) -> str:
+            return lm_tokens(text)[-1]
+
+        def first(text: str) -> str:
+            return lm_tokens(text)[0]
+        # best[j] = (score, choices) ending in option j of the current slot
+        best = [(sc, [t]) for t, sc in slots[0][1]]
+        for _, options in slots[1:]:
+            step = []
+            for t, sc in options:
+                w = first(t)
+                gain = -lm.prior(w)
+                total, path = max(((b + lm.logp(last(path[-1]), w), path) for b, path in best),
+                                  key=lambda bp: bp[0])
+                step.append((total + gain + sc, path + [t]))
+            best = step
+        choice = max(best, key=lambda bp: bp[0])[1]
+        out = list(pieces)
+        for (k, _), text in zip(slots, choice):
+            out[k] = (out[k][0], text)
+        return out
 
     def _viterbi(self, tokens: list[str]) -> tuple[float, list[tuple[str, str]]]:
         n = len(tokens)
