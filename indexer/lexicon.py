@@ -61,6 +61,9 @@ class Lexicon:
     """Word -> zipf frequency (log10 of occurrences per billion words)."""
 
     zipfs: dict[str, float] = field(default_factory=dict)
+    #: :meth:`zipf_affixed` answers, kept for the life of the lexicon (the repair asks
+    #: about the same candidate readings again and again, across documents).
+    _affixed: dict[str, float | None] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -81,6 +84,16 @@ class Lexicon:
         z = self.zipfs.get(word)
         if z is not None:
             return z
+        try:
+            return self._affixed[word]
+        except KeyError:
+            pass
+        if len(self._affixed) > 500_000:
+            self._affixed.clear()
+        z = self._affixed[word] = self._affixed_uncached(word)
+        return z
+
+    def _affixed_uncached(self, word: str) -> float | None:
         for suffix, base in DUALS:
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 z = self.zipfs.get(word[:-len(suffix)] + base)

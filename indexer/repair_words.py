@@ -94,7 +94,8 @@ class LetterClasses:
                     ch = parent[ch]
                 return ch
             for c in table:
-                if len(c.seen) == len(c.true) == 1 and c.seen != TATWEEL and c.where in ("any", where):
+                if len(c.seen) == len(c.true) == 1 and c.seen != TATWEEL and (
+                        c.where in ("any", where) or c.where == "noninitial" and where != "initial"):
                     a, b = find(c.seen), find(c.true)
                     if a != b:
                         parent[max(a, b)] = min(a, b)
@@ -189,7 +190,6 @@ class GlyphModel:
     by_class: bool = False
     _cache: dict[tuple[str, int], Choice] = field(default_factory=dict, repr=False)
     _table_key: tuple | None = field(default=None, repr=False)
-    _lp: dict[str, float] = field(default_factory=dict, repr=False)
     _costs: dict | None = field(default=None, repr=False)
 
     @classmethod
@@ -208,11 +208,14 @@ class GlyphModel:
         return cls("heading-font", table, stretch_waw=True, final_marks="/", **kw)
 
     def _logp(self, word: str) -> float:
-        """log10 P of a candidate reading (the document's own words get :attr:`bonus`)."""
-        hit = self._lp.get(word)
-        if hit is None:
-            hit = self._lp[word] = logp(self.lex, word, self.bonus)
-        return hit
+        """log10 P of a candidate reading (the document's own words get :attr:`bonus`).
+
+        The lexicon remembers its answers, so there is no per-model cache."""
+        word = strip_marks(word)  # an entry may leave a mark or stretching: اا -> اً
+        z = self.lex.zipf_affixed(word)
+        if z is None:
+            return OOV_LOGP
+        return z - 9 + self.bonus.get(word, 0.0) if self.bonus else z - 9
 
     def with_costs(self, costs: dict[Confusion, float], bonus: dict[str, float],
                    by_class: bool = False) -> "GlyphModel":
@@ -239,7 +242,7 @@ class GlyphModel:
             costs: dict[tuple[str, str, int], float] = {}
             for c in self.table:
                 if len(c.seen) == len(c.true) == 1 and c.seen != TATWEEL:
-                    for k in {"any": (0, 1, 2), "initial": (1,), "final": (2,)}[c.where]:
+                    for k in {"any": (0, 1, 2), "initial": (1,), "final": (2,), "noninitial": (0, 2)}[c.where]:
                         old = costs.get((c.seen, c.true, k))
                         cost = c.cost * SYSTEMATIC_SCALE
                         costs[(c.seen, c.true, k)] = cost if old is None else min(old, cost)
@@ -303,7 +306,8 @@ class GlyphModel:
             while start != -1:
                 end = start + len(c.seen)
                 if (c.where == "any" or (c.where == "initial" and start == 0)
-                        or (c.where == "final" and end == len(word))):
+                        or (c.where == "final" and end == len(word))
+                        or (c.where == "noninitial" and start > 0)):
                     out.append((start, end, c))
                 start = word.find(c.seen, start + 1)
         return out
