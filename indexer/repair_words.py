@@ -53,6 +53,8 @@ PLAUSIBLE_LOGP = 3.5 - 9
 COMMON_LOGP = 4.5 - 9
 SETTLED_LOGP = 5.5 - 9
 RARE_LOGP = 3.0 - 9  # a known word rarer than this may be two edits from the right one
+#: What leaving two glyphs in a row (``ال:/``) outside a word costs.
+GLUED_GLYPHS_COST = 2.0
 #: Punctuation that may follow a word's final glyph: ``الإحتاءا/).``
 CLOSING = re.compile(r"[.:،؛)\]»!؟?\"']*")
 #: A proclitic letter standing alone (``و شدد``) is written joined in Arabic text.
@@ -266,16 +268,17 @@ class GlyphModel:
         return total, edits
 
     def _forced(self, word: str) -> str:
-        """``word`` with each non-letter glyph that the table reads as one letter only, at
-        its place in the word, replaced by that letter."""
+        """``word`` with each non-letter glyph inside it that the table reads as one letter
+        only replaced by that letter."""
         out = []
         for i, ch in enumerate(word):
             if ARABIC_LETTER.match(ch) or ch == TATWEEL:
                 out.append(ch)
                 continue
-            kind = 1 if i == 0 else 2 if i == len(word) - 1 else 0
-            trues = {b for (a, b, k) in self._entry_costs() if a == ch and k == kind and a != b}
-            out.append(trues.pop() if len(trues) == 1 else ch)
+            if 0 < i < len(word) - 1:  # inside a word: at its ends a glyph may be punctuation
+                trues = {b for (a, b, k) in self._entry_costs() if a == ch and k == 0 and a != b}
+                ch = trues.pop() if len(trues) == 1 else ch
+            out.append(ch)
         return "".join(out)
 
     def class_candidates(self, word: str):
@@ -574,16 +577,20 @@ class GlyphModel:
             c = self._in_context(c, tokens, i)
         # a slash between letters (نيسان/أبريل) joins two words unless the whole is a word
         slashed = "/" in core.strip("/")
-        if not slashed or c.score > OOV_LOGP:
-            yield i + 1, pre + c.text + post, c.score
         # "بموج:" may be "بموجب", "ال:/" may be "البت" in the heading font
         glyphs = 0
         while glyphs < len(post) and (post[glyphs] in self.final_marks or
                                       any(e.seen == post[glyphs] for e in self.table)):
             glyphs += 1
+        # two such glyphs in a row (":/", "::") are no punctuation: letters, surely
+        glued = GLUED_GLYPHS_COST if self.final_marks and glyphs >= 2 else 0.0
+        if not slashed or c.score > OOV_LOGP:
+            yield i + 1, pre + c.text + post, c.score - glued
         for k in range(glyphs, 0, -1):
+            if glued and post[k:k + 1] in tuple(self.final_marks):
+                continue  # a final mark left right after letters read from glyphs
             alt = self.best(core + post[:k])
-            if alt.edits and alt.score > c.score:
+            if alt.edits and alt.score > c.score - glued:
                 yield i + 1, pre + alt.text + post[k:], alt.score
         if slashed:
             parts = [self.best(p) if p else Choice(p, 0.0, 0) for p in core.split("/")]
