@@ -93,6 +93,9 @@ ARABIC_WORDS = re.compile(r"[\u0621-\u064A]{2,}")
 MARKER_TOKEN = re.compile(r"^-\d+$")
 DOC_VOCAB_BONUS = 1.5   # log10: a word the document itself spells is likelier
 STRONG_EVIDENCE = 5     # distinct words one entry alone turns into words
+#: A document with at least this share of its lines in the heading font is read in it
+#: throughout (a line of plain words gives the heading model no sign to be recognised by).
+HEADING_DOCUMENT_SHARE = 0.5
 HEADING_MARGIN = 2.0    # log10: a line is in the heading font if that model explains it this much better
 #: A PDF line is a printed line: a longer "line" is a paragraph from another source and is
 #: never searched for run-order traces nor reordered.
@@ -134,7 +137,8 @@ class Repairer:
     lam_alef: GlyphModel = field(default_factory=lambda: GlyphModel(
         "lam-alef", LAM_ALEF_SWAP, context=bigrams(), guard_plausible=False))
     _clean_cache: dict[str, str] = field(default_factory=dict, repr=False)
-    _heading_everywhere: bool = False  # set by detect(): the whole document is in the heading font
+    _heading_everywhere: bool = False  # set by detect(): the whole document may be in the heading font
+    _heading_document: bool = False    # set by detect(): most of its lines are, so all are read so
     _evidence: dict = field(default_factory=dict, repr=False)
     _heading_cache: dict = field(default_factory=dict, repr=False)
 
@@ -205,6 +209,9 @@ class Repairer:
         self._evidence = {"lam-alef": lam, "body-font": body, "heading-font": head, "need": need}
         if heading_lines >= 2 and head >= need:
             found["heading-font"] = heading_lines
+        nonempty = sum(1 for l in text.split("\n") if l.strip())
+        self._heading_document = (self._heading_everywhere and "body-font" not in found
+                                  and heading_lines >= HEADING_DOCUMENT_SHARE * nonempty)
         return found
 
     def _is_heading_line(self, line: str) -> bool:
@@ -301,8 +308,8 @@ class Repairer:
                 new = strip_tatweel(join_split_words(new))
                 reasons.append("tatweel removed")
             model = None
-            if "heading-font" in damage and (self._heading_everywhere and "body-font" not in damage
-                                             or self._is_heading_line(new) or self._is_heading_line(line)):
+            if "heading-font" in damage and (self._heading_document or self._is_heading_line(new)
+                                             or self._is_heading_line(line)):
                 model = heading
             elif "body-font" in damage:
                 model = body
@@ -337,7 +344,7 @@ class Repairer:
                 bonus.setdefault(w[:-1] + "تان", DOC_VOCAB_BONUS)
                 bonus.setdefault(w[:-1] + "تين", DOC_VOCAB_BONUS)
         # a document wholly in the heading font spells no word right to learn from
-        head_bonus = {} if self._heading_everywhere else bonus
+        head_bonus = {} if self._heading_document else bonus
         return (self._tuned(self.body, counts, bonus),
                 self._tuned(self.heading, counts, head_bonus, unseen=1.0, by_class=True))
 
