@@ -64,6 +64,9 @@ class Lexicon:
     #: :meth:`zipf_affixed` answers, kept for the life of the lexicon (the repair asks
     #: about the same candidate readings again and again, across documents).
     _affixed: dict[str, float | None] = field(default_factory=dict, repr=False, compare=False)
+    #: Indexes built from this word list by its users (the repair's letter-class index),
+    #: kept as long as the list itself.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls) -> "Lexicon":

@@ -150,8 +150,6 @@ def _cp(text: str) -> bytes:
 #: misspellings, which a reading with many letters changed must not land on (and the index
 #: builds twice as fast). Measured on the heading-font bench: 97.20% with, 97.22% without.
 CLASS_MIN_ZIPF = 2.0
-#: Letter-class indexes of the lexicon, per table (built on first use: about 0.15 s).
-_CLASSES: dict[tuple, LetterClasses] = {}
 
 
 def logp(lex: Lexicon, word: str, bonus: dict[str, float] | None = None) -> float:
@@ -233,11 +231,12 @@ class GlyphModel:
 
     def classes(self) -> LetterClasses:
         """The lexicon's letter-class index for this model's table (shared, built once)."""
-        key = (tuple((c.seen, c.true, c.where) for c in self.table), id(self.lex))
-        hit = _CLASSES.get(key)
+        key = ("letter-classes",) + tuple((c.seen, c.true, c.where) for c in self.table
+                                          if len(c.seen) == len(c.true) == 1)
+        hit = self.lex.derived.get(key)  # kept with the lexicon it indexes
         if hit is None:
             words = [w for w, z in self.lex.zipfs.items() if z >= CLASS_MIN_ZIPF]
-            hit = _CLASSES[key] = LetterClasses.build(self.table, words)
+            hit = self.lex.derived[key] = LetterClasses.build(self.table, words)
         return hit
 
     def _entry_costs(self) -> dict[tuple[str, str, int], float]:

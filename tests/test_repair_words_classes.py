@@ -109,3 +109,11 @@ def test_body_table_has_no_class_reading():
     # the class index is for systematic maps only: the body model keeps its guard
     assert not GlyphModel.body().by_class
     assert any(c.seen == "\N{ARABIC LETTER FEH}" for c in BODY_FONT)
+
+
+def test_class_index_belongs_to_its_lexicon():
+    small = GlyphModel.heading(lex=Lexicon({"تعزيز": 4.6}), by_class=True)
+    other = GlyphModel.heading(lex=Lexicon({"تحرير": 4.0}), by_class=True)
+    assert small.classes().lookup("تلتوت") == ["تعزيز"]
+    assert other.classes().lookup("تلتوت") == []
+    assert small.classes() is small.classes()  # built once per lexicon
