@@ -61,6 +61,12 @@ class Lexicon:
     """Word -> zipf frequency (log10 of occurrences per billion words)."""
 
     zipfs: dict[str, float] = field(default_factory=dict)
+    #: :meth:`zipf_affixed` answers, kept for the life of the lexicon (the repair asks
+    #: about the same candidate readings again and again, across documents).
+    _affixed: dict[str, float | None] = field(default_factory=dict, repr=False, compare=False)
+    #: Indexes built from this word list by its users (the repair's letter-class index),
+    #: kept as long as the list itself.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -81,6 +87,16 @@ class Lexicon:
         z = self.zipfs.get(word)
         if z is not None:
             return z
+        try:
+            return self._affixed[word]
+        except KeyError:
+            pass
+        if len(self._affixed) > 500_000:
+            self._affixed.clear()
+        z = self._affixed[word] = self._affixed_uncached(word)
+        return z
+
+    def _affixed_uncached(self, word: str) -> float | None:
         for suffix, base in DUALS:
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 z = self.zipfs.get(word[:-len(suffix)] + base)
@@ -129,6 +145,7 @@ class Bigrams:
     mu: float = 4.0
     _floor: dict[str, float] = field(default_factory=dict, repr=False)
     _cls_cache: dict[str, str] = field(default_factory=dict, repr=False)
+    _prior: dict[str, float] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls) -> "Bigrams":
@@ -191,6 +208,24 @@ class Bigrams:
         if c:
             p += self.mu * c / (self.firsts.get(ka, 0) + 1)
         return math.log10(p)
+
+    def prior(self, b: str) -> float:
+        """log10 of the share of ``b``'s class among all second words: what :meth:`logp`
+        gives ``b`` with no context.  ``logp(a, b) - prior(b)`` is how much ``a`` makes
+        ``b`` likelier, comparable between a frequent word (a class of its own) and a
+        rare one (its shape's class, shared with many words)."""
+        if self._prior is None:
+            weights: dict[str, float] = {}
+            for w, n in self.firsts.items():
+                c = self.cls(w)
+                weights[c] = weights.get(c, 0) + n
+            total = sum(weights.values()) or 1
+            mass: dict[str, float] = {}
+            for (ca, cb), lp in self.classes.items():
+                mass[cb] = mass.get(cb, 0.0) + weights.get(ca, 0) / total * 10 ** lp
+            self._prior = {c: math.log10(m) for c, m in mass.items() if m > 0}
+        kb = b if b.startswith("<") else lm_key(b)
+        return self._prior.get(self.cls(kb), -4.0)
 
     def score(self, tokens: list[str]) -> float:
         """Sum of :meth:`logp` over adjacent pairs of ``tokens``."""

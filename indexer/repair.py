@@ -94,6 +94,9 @@ ARABIC_WORDS = re.compile(r"[\u0621-\u064A]{2,}")
 MARKER_TOKEN = re.compile(r"^-\d+$")
 DOC_VOCAB_BONUS = 1.5   # log10: a word the document itself spells is likelier
 STRONG_EVIDENCE = 5     # distinct words one entry alone turns into words
+#: A document with at least this share of its lines in the heading font is read in it
+#: throughout (a line of plain words gives the heading model no sign to be recognised by).
+HEADING_DOCUMENT_SHARE = 0.5
 HEADING_MARGIN = 2.0    # log10: a line is in the heading font if that model explains it this much better
 #: A PDF line is a printed line: a longer "line" is a paragraph from another source and is
 #: never searched for run-order traces nor reordered.
@@ -135,7 +138,8 @@ class Repairer:
     lam_alef: GlyphModel = field(default_factory=lambda: GlyphModel(
         "lam-alef", LAM_ALEF_SWAP, context=bigrams(), guard_plausible=False))
     _clean_cache: dict[str, str] = field(default_factory=dict, repr=False)
-    _heading_everywhere: bool = False  # set by detect(): the whole document is in the heading font
+    _heading_everywhere: bool = False  # set by detect(): the whole document may be in the heading font
+    _heading_document: bool = False    # set by detect(): most of its lines are, so all are read so
     _evidence: dict = field(default_factory=dict, repr=False)
     _heading_cache: dict = field(default_factory=dict, repr=False)
 
@@ -155,16 +159,21 @@ class Repairer:
         oov = {w for w in distinct if w not in lex}
         need = max(MIN_EVIDENCE_WORDS, MIN_EVIDENCE_SHARE * len(distinct))
 
-        reversed_known = sum(1 for w in oov if len(w) >= 3 and (w[::-1] in lex or
-                                                                self.lam_alef.best(w[::-1]).score > -9))
+        # every glyph-map count below counts unknown words: with fewer of them than ``need``
+        # no map can be switched on, and the (costly) candidate search is skipped
+        few_unknown = len(oov) < need
+        reversed_known = 0 if few_unknown else sum(
+            1 for w in oov if len(w) >= 3 and (w[::-1] in lex or self.lam_alef.best(w[::-1]).score > -9))
         if reversed_known >= need and reversed_known > 0.3 * len(oov):
             found["visual-order"] = reversed_known
             text = "\n".join(reverse_visual(l) for l in text.split("\n"))
             words = [strip_marks(w) for w in WORD.findall(text) if len(w) >= 2]
             distinct = set(words)
             oov = {w for w in distinct if w not in lex}
+            few_unknown = len(oov) < need
 
-        body_damage = sum(1 for w in oov if self.body.best(w.replace(TATWEEL, "")).edits)
+        body_damage = 0 if few_unknown else sum(
+            1 for w in oov if self.body.best(w.replace(TATWEEL, "")).edits)
         tatweel = text.count(TATWEEL)
         if tatweel:
             found["tatweel"] = tatweel
@@ -173,20 +182,23 @@ class Repairer:
             found["split-digits"] = digits
         # runs of spaces alone are no evidence where the body font loses glyphs as spaces
         cues = ORDER_CUES if body_damage < need else STRONG_ORDER_CUES
-        cue_lines = sum(1 for l in text.split("\n") if len(l.split()) <= MAX_LINE_WORDS and
-                        (cues.search(l.strip(" ")) or self._reads_backwards(l)))
         # pdftotext (direction controls) and visual-order extractions keep their runs in order
-        nonempty = sum(1 for l in text.split("\n") if l.strip())
-        if cue_lines >= max(MIN_LINES_WITH_CUES, MIN_SHARE_WITH_CUES * nonempty) \
-                and not found.keys() & {"bidi-controls", "visual-order"}:
-            found["run-order"] = cue_lines
+        if not found.keys() & {"bidi-controls", "visual-order"}:
+            cue_lines = sum(1 for l in text.split("\n") if len(l.split()) <= MAX_LINE_WORDS and
+                            (cues.search(l.strip(" ")) or self._reads_backwards(l)))
+            nonempty = sum(1 for l in text.split("\n") if l.strip())
+            if cue_lines >= max(MIN_LINES_WITH_CUES, MIN_SHARE_WITH_CUES * nonempty):
+                found["run-order"] = cue_lines
 
         plain = {w.replace(TATWEEL, "") for w in oov}
         plain = {w for w in plain if w not in lex}
         # the glyph maps compete: each explains some unknown words; the best explains most
-        lam = sum(1 for w in plain if self.lam_alef.best(w).edits)
-        body = sum(1 for w in plain if self.body.best(w).edits)
-        head = sum(1 for w in plain if self.heading.best(w).edits)
+        if len(plain) < need:
+            lam = body = head = 0
+        else:
+            lam = sum(1 for w in plain if self.lam_alef.best(w).edits)
+            body = sum(1 for w in plain if self.body.best(w).edits)
+            head = sum(1 for w in plain if self.heading.best(w).edits)
         if lam >= need and lam > max(body, head) and not found.keys() & {"bidi-controls", "visual-order"} \
                 or lam >= need and found.keys() & {"bidi-controls", "visual-order"}:
             found["lam-alef"] = lam
@@ -194,10 +206,13 @@ class Repairer:
         if body >= need and body >= head / 2:
             found["body-font"] = body
         self._heading_everywhere = head >= need and head > body
-        heading_lines = sum(1 for l in text.split("\n") if self._is_heading_line(l))
+        heading_lines = sum(1 for l in text.split("\n") if self._is_heading_line(l)) if head >= need else 0
         self._evidence = {"lam-alef": lam, "body-font": body, "heading-font": head, "need": need}
         if heading_lines >= 2 and head >= need:
             found["heading-font"] = heading_lines
+        nonempty = sum(1 for l in text.split("\n") if l.strip())
+        self._heading_document = (self._heading_everywhere and "body-font" not in found
+                                  and heading_lines >= HEADING_DOCUMENT_SHARE * nonempty)
         return found
 
     def _is_heading_line(self, line: str) -> bool:
@@ -297,7 +312,8 @@ class Repairer:
                 new = strip_tatweel(join_split_words(new))
                 reasons.append("tatweel removed")
             model = None
-            if "heading-font" in damage and (self._is_heading_line(new) or self._is_heading_line(line)):
+            if "heading-font" in damage and (self._heading_document or self._is_heading_line(new)
+                                             or self._is_heading_line(line)):
                 model = heading
             elif "body-font" in damage:
                 model = body
@@ -331,12 +347,14 @@ class Repairer:
             if w.endswith("ة"):
                 bonus.setdefault(w[:-1] + "تان", DOC_VOCAB_BONUS)
                 bonus.setdefault(w[:-1] + "تين", DOC_VOCAB_BONUS)
+        # a document wholly in the heading font spells no word right to learn from
+        head_bonus = {} if self._heading_document else bonus
         return (self._tuned(self.body, counts, bonus),
-                self._tuned(self.heading, counts, bonus, unseen=1.0))
+                self._tuned(self.heading, counts, head_bonus, unseen=1.0, by_class=True))
 
     @staticmethod
     def _tuned(model: GlyphModel, counts: dict[str, int], bonus: dict[str, float],
-               unseen: float = 2.0) -> GlyphModel:
+               unseen: float = 2.0, by_class: bool = False) -> GlyphModel:
         """``model`` with each entry's cost scaled by its evidence in the document: halved
         when it alone turns many unknown words into words, times ``unseen`` when never."""
         lex = lexicon()
@@ -351,7 +369,7 @@ class Repairer:
         for c in model.table:
             n = evidence.get(c, 0)
             costs[c] = c.cost * (0.5 if n >= STRONG_EVIDENCE else 1.0 if n >= 2 else unseen)
-        return model.with_costs(costs, bonus)
+        return model.with_costs(costs, bonus, by_class)
 
     def _first_word(self, line: str, raw: str = "") -> list[str]:
         """The first word of a line for the order model; a new paragraph or a heading means

@@ -25,7 +25,11 @@ from indexer.repair_tables import (
     TATWEEL,
 )
 
-WORD = re.compile(r"[\u0621-\u064A]+")
+#: A word with its marks: a mark (``استُخدم``) does not end a word, so no glyph that a font
+#: keeps for the end of a word is used before it.
+WORD = re.compile(r"[\u0621-\u064A][\u0621-\u064A\u064B-\u0652]*")
+MARKS_ONLY = re.compile(r"[\u064B-\u0652]*")
+MARK_CHARS = frozenset(chr(c) for c in range(0x064B, 0x0653))
 #: Letters that join to the next one (tatweel can only follow these).
 JOINING = set("بتثجحخسشصضطظعغفقكلمنهيئ")
 LRE, RLE, PDF = "\N{LEFT-TO-RIGHT EMBEDDING}", "\N{RIGHT-TO-LEFT EMBEDDING}", "\N{POP DIRECTIONAL FORMATTING}"
@@ -44,7 +48,8 @@ def _glyphs(word: str, table, rng: random.Random, rate: float) -> str:
             if not c.true or not word.startswith(c.true, i) or c.cost == 0:
                 continue
             end = i + len(c.true)
-            if (c.where == "initial" and i) or (c.where == "final" and end != len(word)):
+            if ((c.where == "initial" and i) or (c.where == "noninitial" and not i)
+                    or (c.where == "final" and not MARKS_ONLY.fullmatch(word, end))):
                 continue
             if rng.random() < rate:
                 out.append(c.seen)
@@ -80,7 +85,7 @@ def heading_font(text: str, rng: random.Random, rate: float = 0.7) -> str:
 def tatweel(text: str, rng: random.Random, rate: float = 0.3) -> str:
     """Kashida stretching, sometimes splitting a word in two: ``كازاخســـ ــتان``."""
     def stretch(word: str) -> str:
-        k = [i for i in range(1, len(word) - 1) if word[i - 1] in JOINING]
+        k = [i for i in range(1, len(word) - 1) if word[i - 1] in JOINING and word[i] not in MARK_CHARS]
         if not k or rng.random() >= rate:
             return word
         i = rng.choice(k)

@@ -14,7 +14,8 @@ from typing import Literal
 
 from indexer.unicode_forms import BIDI_FORMATTING
 
-Where = Literal["any", "initial", "final"]
+#: Where in a word an entry applies; "noninitial": anywhere but the first letter.
+Where = Literal["any", "initial", "final", "noninitial"]
 
 # Letter names, to keep the tables below readable.
 ALEF = "\N{ARABIC LETTER ALEF}"
@@ -50,6 +51,7 @@ YEH = "\N{ARABIC LETTER YEH}"
 REH = "\N{ARABIC LETTER REH}"
 COMMA = "\N{ARABIC COMMA}"
 FATHATAN = "\N{ARABIC FATHATAN}"
+SHADDA = "\N{ARABIC SHADDA}"
 TATWEEL = "\N{ARABIC TATWEEL}"
 SOLIDUS = "/"
 COLON = ":"
@@ -68,7 +70,7 @@ class Confusion:
 #: The body font of the seed (a Word-made PDF whose ToUnicode map is off for some glyphs).
 #: نأام -> نظام, الأإماص -> الأشخاص, ممملي -> ممثلي, المخرخ -> المؤرخ, نليات -> آليات,
 #: انعلام -> الإعلام, انرهاق -> الإرهاب, اختلان -> اختلاف, التبليل -> التبليغ, ت،يير -> تغيير,
-#: الشرر -> الشرط, إجراي -> إجراء, هناو -> هناك, واضك -> واضح, تاريي -> تاريخ.
+#: الشرر -> الشرط, إجراي -> إجراء, هناو -> هناك, واضك -> واضح, تاريي -> تاريخ, معيفنة -> معيّنة.
 BODY_FONT: tuple[Confusion, ...] = (
     Confusion(ALEF_HAMZA_ABOVE, ZAH),
     Confusion(ALEF_HAMZA_BELOW, SHEEN),
@@ -88,6 +90,7 @@ BODY_FONT: tuple[Confusion, ...] = (
     Confusion(WAW, KAF, "final"),
     Confusion(KAF, HAH, "final"),
     Confusion(YEH, KHAH, "final"),
+    Confusion(FEH, SHADDA, "noninitial", cost=2.0),  # معيفنة -> معيّنة: the font shows shadda as ف
 )
 
 #: Letters whose glyph the body font extracts as a space (حما ة -> حماية, عد مي -> عديمي,
@@ -127,7 +130,7 @@ HEADING_FONT: tuple[Confusion, ...] = (
 )
 HEADING_GAP_LETTERS: tuple[str, ...] = (YEH, HEH)
 #: A run of at least this many WAW in a heading-font word is stretching (tatweel).
-HEADING_STRETCH = 2
+HEADING_STRETCH = 3
 
 #: pdftotext's ligature damage (logical order, a lam ligature split the wrong way round):
 #: اإللزامي -> الإلزامي, املتحدة -> المتحدة, االطالع -> الاطلاع, خالل -> خلال.

@@ -25,7 +25,7 @@ def test_entries_are_arabic_and_change_something():
         for c in table:
             assert isinstance(c, Confusion)
             assert c.seen != c.true
-            assert c.where in ("any", "initial", "final")
+            assert c.where in ("any", "initial", "final", "noninitial")
             assert _arabic_or_mark(c.seen) and _arabic_or_mark(c.true)
             assert c.cost >= 0
 
@@ -35,6 +35,8 @@ def test_body_font_table_knows_the_documented_confusions():
     assert ("\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}", "\N{ARABIC LETTER ZAH}") in pairs
     assert ("\N{ARABIC LETTER MEEM}", "\N{ARABIC LETTER THEH}") in pairs
     assert ("\N{ARABIC LETTER KHAH}", "\N{ARABIC LETTER WAW WITH HAMZA ABOVE}") in pairs
+    assert ("\N{ARABIC LETTER FEH}", "\N{ARABIC SHADDA}", "noninitial") in {
+        (c.seen, c.true, c.where) for c in BODY_FONT}  # معيفنة for معيّنة
     assert "\N{ARABIC LETTER YEH}" in BODY_GAP_LETTERS
     assert "\N{ARABIC LETTER ALEF MAKSURA}" in BODY_LOST_FINALS
 

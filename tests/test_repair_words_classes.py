@@ -1,0 +1,119 @@
+"""The heading font's letter-class reading (indexer.repair_words.LetterClasses), its noisy
+channel costs, and the speed short-cuts of detection: each checked on its own."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from indexer import repair_damage as damage
+from indexer.lexicon import Lexicon, bigrams, lexicon
+from indexer.repair import Repairer, strip_tatweel
+from indexer.repair_eval import word_accuracy
+from indexer.repair_tables import BODY_FONT, HEADING_FONT
+from indexer.repair_words import GlyphModel, LetterClasses
+
+FIX = Path(__file__).parent / "fixtures" / "repair"
+
+
+@pytest.fixture(scope="module")
+def heading() -> GlyphModel:
+    return GlyphModel.heading(context=bigrams(), by_class=True)
+
+
+def test_class_index_finds_words_with_every_letter_wrong():
+    lex = Lexicon({"تعزيز": 4.6, "تحرير": 4.0, "جميع": 5.9})
+    classes = LetterClasses.build(HEADING_FONT, lex.zipfs)
+    # ع shows as ل, ز as ت, ي as و: four of five letters wrong
+    assert "تعزيز" in classes.lookup("تلتوت")
+    assert classes.lookup("جمول") == ["جميع"]
+    assert classes.lookup("قلم") == []
+
+
+def test_class_index_keeps_end_of_word_glyphs_at_the_end():
+    lex = Lexicon({"الإحصاءات": 3.5, "بيت": 4.0})
+    classes = LetterClasses.build(HEADING_FONT, lex.zipfs)
+    assert classes.lookup("الإحتاءا/") == ["الإحصاءات"]  # final TEH shows as /
+    assert classes.lookup("/وب") == []                     # ... only at the end
+
+
+def test_align_cost_is_a_channel_cost(heading):
+    # a letter the font would have changed, seen unchanged, costs more than one it changed
+    kept, _ = heading.align_cost("تصدي", "تصدي")
+    changed, edits = heading.align_cost("تتدو", "تصدي")
+    assert edits == 2 and changed < kept
+    assert heading.align_cost("قلم", "نظم") is None  # ق for ن is no entry of the table
+
+
+def test_heading_model_reads_heavily_damaged_words(heading):
+    assert heading.best("تلتوت").text == "تعزيز"
+    assert heading.best(":التقووم").text in {"بالتقييم", "بالتقويم"}
+    assert heading.repair_line("الإحتاءا/).") == "الإحصاءات)."
+
+
+def test_slash_between_words_is_a_slash(heading):
+    assert heading.repair_line("24 نوسان/ابرول") == "24 نيسان/أبريل"
+
+
+def test_unknown_word_gets_its_only_possible_letters(heading):
+    # no reading is a word; ":" inside a word can only be BEH
+    assert heading.best("مونوام:و").text.count(":") == 0
+
+
+def test_body_font_shows_shadda_as_feh():
+    model = GlyphModel.body()
+    assert model.best("معيفنة").text == "معيّنة"
+    assert model.best("الفريق").text == "الفريق"  # a word with ف stays
+
+
+def test_heading_font_document_generalises():
+    """Whole documents of held-out UN sentences in the heading font: most words come back."""
+    lines = (FIX / "un_testset_heldout_ar.txt").read_text(encoding="utf-8").splitlines()[:50]
+    rng = random.Random(11)
+    bad = damage.heading_font("\n".join(lines), rng).split("\n")
+    fixed = Repairer().repair_lines(bad)[0]
+    before = sum(word_accuracy(c, b) for c, b in zip(lines, bad)) / len(lines)
+    after = sum(word_accuracy(c, f) for c, f in zip(lines, fixed)) / len(lines)
+    assert before < 0.5
+    assert after >= 0.95
+
+
+def test_damage_model_keeps_marks_inside_words():
+    # a mark is no end of word: the final-TEH glyph "/" is not used before it
+    out = damage.heading_font("واستُخدم", random.Random(0), rate=1.0)
+    assert "/" not in out
+
+
+# -- speed short-cuts must not change results -------------------------------------------
+def test_clean_document_detection_finds_nothing_and_changes_nothing():
+    lines = (FIX / "un_testset_heldout_ar.txt").read_text(encoding="utf-8").splitlines()[:25]
+    rep = Repairer()
+    assert rep.detect(lines).keys() <= {"tatweel"}
+    assert rep.repair_lines(lines)[0] == [strip_tatweel(l) for l in lines]
+
+
+def test_lexicon_remembers_affixed_lookups():
+    lex = Lexicon({"الإخطار": 3.0})
+    assert lex.zipf_affixed("والإخطار") == pytest.approx(2.0)
+    assert lex._affixed == {"والإخطار": pytest.approx(2.0)}
+    assert lex.zipf_affixed("والإخطار") == pytest.approx(2.0)
+    assert lex.zipf_affixed("كلمة") is None and "كلمة" in lex._affixed
+
+
+def test_shared_lexicon_is_loaded_once():
+    assert lexicon() is lexicon()
+
+
+def test_body_table_has_no_class_reading():
+    # the class index is for systematic maps only: the body model keeps its guard
+    assert not GlyphModel.body().by_class
+    assert any(c.seen == "\N{ARABIC LETTER FEH}" for c in BODY_FONT)
+
+
+def test_class_index_belongs_to_its_lexicon():
+    small = GlyphModel.heading(lex=Lexicon({"تعزيز": 4.6}), by_class=True)
+    other = GlyphModel.heading(lex=Lexicon({"تحرير": 4.0}), by_class=True)
+    assert small.classes().lookup("تلتوت") == ["تعزيز"]
+    assert other.classes().lookup("تلتوت") == []
+    assert small.classes() is small.classes()  # built once per lexicon
