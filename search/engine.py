@@ -22,6 +22,7 @@ from search.counting import QueryCounter
 from search.query import (WEIGHTING, QueryError, bound_wildcards, parse_user_query, positive_leaves,
                           ranking_query)
 from search.results import Hit, SearchResults, ThemeSummary
+from search.scoring import WordScorer
 
 #: Digits a user may type in a filter: ASCII, Arabic-Indic, Persian.
 FILTER_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -129,6 +130,7 @@ class Engine:
         self._catalog: list[dict] | None = None
         self._themes: list[ThemeSummary] | None = None
         self._counter = QueryCounter(self.searcher)
+        self._scorer = WordScorer(self.searcher, self._counter._segments)
 
     def _release(self) -> None:
         if self._lease is not None:
@@ -267,7 +269,7 @@ class Engine:
         AND unless the user writes one); an exact-form match outranks a stem-only match.
         """
         reader = self.searcher.reader()
-        parsed = parse_user_query(text, self.ix.schema, reader=reader)
+        parsed = parse_user_query(text, self.searcher.schema, reader=reader)
         filters = {"theme": _values(theme) + parsed.filters.get("theme", []),
                    "section": _values(section) + parsed.filters.get("section", []),
                    "rec": _values(rec) + parsed.filters.get("rec", []),
@@ -281,20 +283,40 @@ class Engine:
         q = bound_wildcards(parsed.query, reader)
         if q is wq.NullQuery:
             raise QueryError(f"nothing to search for in {_shown(parsed.text)} (only wildcards or stop signs)")
-        ranked: list = []
-        seen: set[int] = set()
+        conj = None
         if not parsed.has_operators and len(parsed.words) > 1:
-            conj = parse_user_query(text, self.ix.schema, conjunctive=True, reader=reader).query
+            conj = parse_user_query(text, self.searcher.schema, conjunctive=True, reader=reader).query
             if conj is not None:
                 conj = bound_wildcards(conj, reader)
-                for hit in self.searcher.search(ranking_query(conj, parsed.grams, reader),
-                                                filter=filter_q, limit=limit):
-                    ranked.append(hit)
-                    seen.add(hit.docnum)
+            if conj is wq.NullQuery:
+                conj = None
+        rank_any = ranking_query(q, parsed.grams, reader)
+        rank_all = None if conj is None else ranking_query(conj, parsed.grams, reader)
+        terms = _positive_terms(q)
+        # word queries: ranked, counted and faceted from whole posting lists (search/scoring.py)
+        scored = self._scorer.rank(rank_any, rank_all, filter_q, limit)
+        if scored is not None:
+            stored = self.searcher.stored_fields
+            hits = tuple(self._hit(stored(docnum), score, terms) for docnum, score in scored.hits)
+            total, facets = scored.total, {"theme": scored.facets}
+        else:
+            hits, total, facets = self._whoosh_search(q, rank_any, rank_all, filter_q, limit, terms)
+        suggestion = self.suggest(parsed.words) if total == 0 else None
+        return SearchResults(parsed.text, total, hits, facets, suggestion, shown)
+
+    def _whoosh_search(self, q, rank_any, rank_all, filter_q, limit, terms):
+        """Hits, total and facets by Whoosh's own matchers (phrases, operators): the top of the
+        all-words query first, then the any-word ranking."""
+        ranked: list = []
+        seen: set[int] = set()
+        if rank_all is not None:
+            for hit in self.searcher.search(rank_all, filter=filter_q, limit=limit):
+                ranked.append(hit)
+                seen.add(hit.docnum)
         wanted = None if limit is None else limit + len(seen)
         # words only: count and facet from the postings, let Whoosh rank the top hits alone
         counted = self._counter.count(q, filter_q)
-        results = self.searcher.search(ranking_query(q, parsed.grams, reader), filter=filter_q, limit=wanted,
+        results = self.searcher.search(rank_any, filter=filter_q, limit=wanted,
                                        groupedby=None if counted else "theme")
         for hit in results:
             if limit is not None and len(ranked) >= limit:
@@ -302,16 +324,12 @@ class Engine:
             if hit.docnum not in seen:
                 ranked.append(hit)
                 seen.add(hit.docnum)
-        terms = _positive_terms(q)
         hits = tuple(self._hit(h.fields(), h.score, terms) for h in ranked)
         if counted is not None:
-            total, facets = counted[0], {"theme": counted[1]}
-        else:
-            facets = {"theme": {label: len(ids) for label, ids in sorted(
-                results.groups("theme").items(), key=lambda kv: (-len(kv[1]), str(kv[0]))) if label}}
-            total = len(results)
-        suggestion = self.suggest(parsed.words) if total == 0 else None
-        return SearchResults(parsed.text, total, hits, facets, suggestion, shown)
+            return hits, counted[0], {"theme": counted[1]}
+        facets = {"theme": {label: len(ids) for label, ids in sorted(
+            results.groups("theme").items(), key=lambda kv: (-len(kv[1]), str(kv[0]))) if label}}
+        return hits, len(results), facets
 
     def recommendation(self, n: int | str) -> SearchResults:
         """Every paragraph answering recommendation ``n``, in document order."""
