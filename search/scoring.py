@@ -23,6 +23,7 @@ import io
 import pickle
 import struct
 import zlib
+from array import array
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
@@ -31,6 +32,8 @@ from whoosh import query as wq
 _BLOCK_LENGTH = struct.Struct("!i")
 #: Bytes of the magic tag at the start of a W3 posting list.
 _HEADER_BYTES = 4
+#: Weights of a block whose postings all weigh 1 (Whoosh stores None for them).
+_ONES = array("d", [1.0] * 128)
 
 
 class Unsupported(Exception):
@@ -85,8 +88,15 @@ def _byte_to_length_table():
     return np.array([0.0] + [float(byte_to_length(b)) for b in range(1, 256)])
 
 
+#: Below this many paragraphs Whoosh's own matchers answer in a few milliseconds, less than
+#: importing numpy costs a ``fahras search`` process (~0.1 s): small indexes are left to them.
+MIN_PARAGRAPHS = 5_000
+
+
 class WordScorer:
     """Scores word queries on one open searcher (see the module docstring)."""
+
+    min_paragraphs = MIN_PARAGRAPHS
 
     def __init__(self, searcher, theme_table) -> None:
         """``theme_table()`` gives, per segment reader, the theme label of each segment-local
@@ -134,8 +144,15 @@ class WordScorer:
     def rank(self, any_q: wq.Query, all_q: wq.Query | None, filter_q: wq.Query | None,
              limit: int | None) -> Ranked | None:
         """Top paragraphs of ``all_q`` (all the words) first, then of ``any_q``; the total and
-        theme facets of ``any_q``; all within ``filter_q``. None if a query is not supported."""
+        theme facets of ``any_q``; all within ``filter_q``. None if a query is not supported,
+        or the index is smaller than :attr:`min_paragraphs`."""
+        if self.searcher.doc_count_all() < self.min_paragraphs:
+            return None
         if not supported(any_q) or (all_q is not None and not supported(all_q)):
+            return None
+        try:
+            import numpy  # noqa: F401
+        except ImportError:  # pragma: no cover - a dependency; without it Whoosh answers
             return None
         try:
             return self._rank(any_q, all_q, filter_q, limit)
@@ -193,40 +210,59 @@ class WordScorer:
         return Ranked([(doc, score) for score, doc in ranked], total, dict(facets))
 
     def _evaluate(self, q, seg: _Segment, cache: dict, weighting):
-        """(score of every paragraph of the segment, which paragraphs match) for a query node."""
+        """(score of every paragraph of the segment, which paragraphs match) for a query node.
+
+        Terms are added into their parent's arrays straight from their postings; only ``And``
+        children and boosted ``Or`` nodes get arrays of their own."""
         import numpy as np
 
+        scores = np.zeros(seg.size)
+        matched = np.zeros(seg.size, dtype=bool)
         if type(q) is wq.Term:
-            return self._term(q, seg, cache, weighting)
-        if type(q) is wq.AndMaybe:
-            a_scores, a_matched = self._evaluate(q.a, seg, cache, weighting)
-            b_scores, _ = self._evaluate(q.b, seg, cache, weighting)
-            return a_scores + b_scores, a_matched
-        parts = [self._evaluate(c, seg, cache, weighting) for c in q.subqueries]
-        if not parts:
-            return np.zeros(seg.size), np.zeros(seg.size, dtype=bool)
-        scores = parts[0][0].copy()
-        matched = parts[0][1].copy()
-        for s, m in parts[1:]:
-            scores += s
-            if type(q) is wq.Or:
-                matched |= m
-            else:
-                matched &= m
-        if type(q) is wq.And:
+            self._add_term(q, seg, cache, weighting, scores, matched)
+        elif type(q) is wq.AndMaybe:
+            scores, matched = self._evaluate(q.a, seg, cache, weighting)
+            self._add(q.b, seg, cache, weighting, scores, np.zeros(seg.size, dtype=bool))
+        elif type(q) is wq.Or:
+            for child in q.subqueries:
+                self._add(child, seg, cache, weighting, scores, matched)
+        else:  # And
+            matched[:] = True
+            for child in q.subqueries:
+                child_scores, child_matched = self._evaluate(child, seg, cache, weighting)
+                scores += child_scores
+                matched &= child_matched
             scores[~matched] = 0.0  # a paragraph missing a word gets nothing from this node
-        if q.boost != 1.0:
+        if q.boost != 1.0 and type(q) is not wq.Term:
             scores *= q.boost
         return scores, matched
 
+    def _add(self, q, seg: _Segment, cache: dict, weighting, scores, matched) -> None:
+        """Add a node's scores into ``scores`` and its matches into ``matched`` (an ``Or``)."""
+        if type(q) is wq.Term:
+            self._add_term(q, seg, cache, weighting, scores, matched)
+        elif type(q) is wq.Or and q.boost == 1.0:
+            for child in q.subqueries:
+                self._add(child, seg, cache, weighting, scores, matched)
+        else:
+            child_scores, child_matched = self._evaluate(q, seg, cache, weighting)
+            scores += child_scores
+            matched |= child_matched
+
+    def _add_term(self, q: wq.Term, seg: _Segment, cache: dict, weighting, scores, matched) -> None:
+        ids, values = self._term(q, seg, cache, weighting)
+        if len(ids):
+            scores[ids] += values * q.boost if q.boost != 1.0 else values
+            matched[ids] = True
+
     def _term(self, q: wq.Term, seg: _Segment, cache: dict, weighting):
-        """A term's BM25F score (as Whoosh's ``BM25FScorer`` computes it) for every paragraph."""
+        """A term's paragraphs and BM25F scores (as Whoosh's ``BM25FScorer`` computes them),
+        before the term's boost; read once per query and segment."""
         import numpy as np
 
         key = (q.fieldname, q.text)
         if key not in cache:
-            scores = np.zeros(seg.size)
-            matched = np.zeros(seg.size, dtype=bool)
+            ids = values = np.zeros(0, dtype=np.int64)
             schema = self.searcher.schema
             fieldobj = schema[q.fieldname] if q.fieldname in schema else None
             btext = None
@@ -244,13 +280,9 @@ class WordScorer:
                 idf = self.searcher.idf(q.fieldname, btext)
                 avgfl = self.searcher.avg_field_length(q.fieldname) or 1
                 lengths = self._lengths(seg, q.fieldname)[ids]
-                scores[ids] = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / avgfl)))
-                matched[ids] = True
-            cache[key] = (scores, matched)
-        scores, matched = cache[key]
-        if q.boost != 1.0:
-            scores = scores * q.boost
-        return scores, matched.copy()
+                values = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / avgfl)))
+            cache[key] = (ids, values)
+        return cache[key]
 
 
 def _top(scores, matched, k: int | None, offset: int) -> list[tuple[float, int]]:
@@ -313,7 +345,7 @@ def _postings(reader, fieldname: str, btext: bytes):
     deltas, weights = _decode_blocks(postfile.get(offset, length))
     if len(deltas) != len(weights) or len(deltas) != terminfo.doc_frequency():
         raise Unsupported(f"posting list of {fieldname}:{btext!r} not in the expected layout")
-    return np.cumsum(np.array(deltas, dtype=np.int64)), np.array(weights, dtype=np.float64)
+    return np.cumsum(np.frombuffer(deltas, dtype=np.int64)), np.frombuffer(weights, dtype=np.float64)
 
 
 #: Protocol-2 pickles store each bytes value as a call to ``_codecs.encode``: the positions of
@@ -345,7 +377,7 @@ def _ids_and_weights(data: bytes, count: int):
     return ids, weights
 
 
-def _decode_blocks(buf: bytes) -> tuple[list[int], list[float]]:
+def _decode_blocks(buf: bytes) -> tuple[array, array]:
     """Doc-number gaps (running across blocks) and weights of a W3 posting list's blocks.
 
     A block is: its length (4 bytes, negative for the last block), a pickled info tuple
@@ -355,8 +387,8 @@ def _decode_blocks(buf: bytes) -> tuple[list[int], list[float]]:
     gives every id.
     """
     stream = io.BytesIO(buf)
-    deltas: list[int] = []
-    weights: list[float] = []
+    deltas = array("q")
+    weights = array("d")
     pos = _HEADER_BYTES
     previous_last = 0
     unpack = _BLOCK_LENGTH.unpack_from
@@ -370,12 +402,13 @@ def _decode_blocks(buf: bytes) -> tuple[list[int], list[float]]:
         if compression:
             data = zlib.decompress(data)
         block_ids, block_weights = _ids_and_weights(data, count)
-        deltas.append(block_ids[0] - previous_last)
-        deltas.extend(block_ids[1:])
+        first = len(deltas)
+        deltas.extend(block_ids)
+        deltas[first] -= previous_last
         if block_weights is None:
-            weights.extend([1.0] * count)
+            weights.extend(_ONES[:count] if count <= len(_ONES) else array("d", [1.0] * count))
         elif isinstance(block_weights, float):
-            weights.extend([block_weights] * count)
+            weights.extend(array("d", [block_weights]) * count)
         else:
             weights.extend(block_weights)
         previous_last = last_id

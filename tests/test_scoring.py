@@ -13,6 +13,13 @@ from search.scoring import WordScorer, _postings, supported
 WORDS = [f"w{i}" for i in range(40)]
 
 
+@pytest.fixture(autouse=True)
+def scorer_on_small_indexes(monkeypatch):
+    """The test indexes are small: let the scorer answer for them (it leaves indexes under
+    ``MIN_PARAGRAPHS`` to Whoosh)."""
+    monkeypatch.setattr(WordScorer, "min_paragraphs", 0)
+
+
 def _whoosh_top(searcher, q, filter_q, limit):
     return [(h.docnum, h.score) for h in searcher.search(q, filter=filter_q, limit=limit)]
 
@@ -153,6 +160,35 @@ def test_engine_word_queries_match_whoosh_on_the_seed(engine, seed_document):
         assert results.total == len(searcher.search(parsed.query, limit=None))
         compared += 1
     assert compared >= 30
+
+
+@pytest.mark.parametrize("filters", [{}, {"rec": 87}, {"theme": 2}, {"doc": "ranking"}, {"section": 1},
+                                     {"theme": "الاحتجاز", "doc": "ranking"}])
+def test_engine_answers_the_same_with_and_without_the_scorer(engine, monkeypatch, filters):
+    """Every field of the answer (hits, highlights, total, facets), with filters, both ways."""
+    queries = ["حقوق الإنسان", "الاحتجاز السجن", "التجمعات السلمية", "الأطفال", "عديمي الجنسية",
+               "حري*", "المرأة العنف الأسري", "theme:2 السجن"]
+    for text in queries:
+        monkeypatch.setattr(WordScorer, "min_paragraphs", 10 ** 9)
+        try:
+            whoosh = engine.search(text, limit=10, **filters)
+        except Exception as err:  # noqa: BLE001 - the same error must come both ways
+            monkeypatch.setattr(WordScorer, "min_paragraphs", 0)
+            with pytest.raises(type(err)):
+                engine.search(text, limit=10, **filters)
+            continue
+        monkeypatch.setattr(WordScorer, "min_paragraphs", 0)
+        ours = engine.search(text, limit=10, **filters)
+        assert ours.to_json() == whoosh.to_json()
+        assert [h.spans for h in ours.hits] == [h.spans for h in whoosh.hits]
+
+
+def test_small_indexes_are_left_to_whoosh(engine, monkeypatch):
+    monkeypatch.setattr(WordScorer, "min_paragraphs", 10 ** 9)
+    q = wq.Term("text", "حقوق")
+    assert engine._scorer.rank(q, None, None, 10) is None
+    monkeypatch.setattr(WordScorer, "min_paragraphs", 0)
+    assert engine._scorer.rank(q, None, None, 10) is not None
 
 
 def test_engine_after_incremental_runs(tmp_path, corpus_dir):
