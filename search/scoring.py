@@ -23,7 +23,6 @@ import io
 import pickle
 import struct
 import zlib
-from array import array
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
@@ -33,7 +32,7 @@ _BLOCK_LENGTH = struct.Struct("!i")
 #: Bytes of the magic tag at the start of a W3 posting list.
 _HEADER_BYTES = 4
 #: Weights of a block whose postings all weigh 1 (Whoosh stores None for them).
-_ONES = array("d", [1.0] * 128)
+_ONES = (1.0,) * 128
 
 
 class Unsupported(Exception):
@@ -345,7 +344,7 @@ def _postings(reader, fieldname: str, btext: bytes):
     deltas, weights = _decode_blocks(postfile.get(offset, length))
     if len(deltas) != len(weights) or len(deltas) != terminfo.doc_frequency():
         raise Unsupported(f"posting list of {fieldname}:{btext!r} not in the expected layout")
-    return np.cumsum(np.frombuffer(deltas, dtype=np.int64)), np.frombuffer(weights, dtype=np.float64)
+    return np.cumsum(np.array(deltas, dtype=np.int64)), np.array(weights, dtype=np.float64)
 
 
 #: Protocol-2 pickles store each bytes value as a call to ``_codecs.encode``: the positions of
@@ -356,28 +355,43 @@ _MARK = b"("
 _NO_VALUES = b"N\x87."
 
 
-def _ids_and_weights(data: bytes, count: int):
-    """The id gaps and weights of a block's pickled ``(ids, weights, values)`` tuple.
+#: Bytes of pickle the ids and weights of a block of ``n`` postings take at most: an id gap is
+#: at most 5 bytes (``BININT``), a weight 9 (``BINFLOAT``), plus marks and memo opcodes.
+def _head_bytes(count: int) -> int:
+    return 14 * count + 64
 
-    The pickle is cut where the values begin (their first ``_codecs.encode`` call) and closed
-    with ``None``; if that does not give ``count`` ids and weights, the whole tuple is read.
+
+def _ids_and_weights(data: bytes, compressed: bool, count: int):
+    """The id gaps and weights of a block's pickled, maybe compressed, ``(ids, weights, values)``.
+
+    Only the head of a compressed block is inflated (the ids and weights come first; the values
+    -- positions -- are most of the bytes), the pickle is cut where the values begin (their
+    first ``_codecs.encode`` call) and closed with ``None``. If that does not give ``count`` ids
+    and weights, the whole block is read.
     """
-    at = data.find(_VALUES_CALL)
+    if compressed:
+        inflater = zlib.decompressobj()
+        head = inflater.decompress(data, _head_bytes(count))
+    else:
+        inflater, head = None, data
+    at = head.find(_VALUES_CALL)
     if at > 0:
-        start = at - 1 if data[at - 1:at] == _MARK else at
+        start = at - 1 if head[at - 1:at] == _MARK else at
         try:
-            ids, weights, values = pickle.loads(data[:start] + _NO_VALUES)
+            ids, weights, values = pickle.loads(head[:start] + _NO_VALUES)
         except Exception:  # noqa: BLE001 - any failure: read the whole pickle below
             values = ()
         else:
             if (values is None and isinstance(ids, tuple) and len(ids) == count
                     and (weights is None or isinstance(weights, float) or len(weights) == count)):
                 return ids, weights
-    ids, weights, _ = pickle.loads(data)
+    if inflater is not None:
+        head += inflater.decompress(inflater.unconsumed_tail) + inflater.flush()
+    ids, weights, _ = pickle.loads(head)
     return ids, weights
 
 
-def _decode_blocks(buf: bytes) -> tuple[array, array]:
+def _decode_blocks(buf: bytes) -> tuple[list[int], list[float]]:
     """Doc-number gaps (running across blocks) and weights of a W3 posting list's blocks.
 
     A block is: its length (4 bytes, negative for the last block), a pickled info tuple
@@ -387,8 +401,8 @@ def _decode_blocks(buf: bytes) -> tuple[array, array]:
     gives every id.
     """
     stream = io.BytesIO(buf)
-    deltas = array("q")
-    weights = array("d")
+    deltas: list[int] = []  # lists: extending them from the unpickled tuples is a copy
+    weights: list[float] = []
     pos = _HEADER_BYTES
     previous_last = 0
     unpack = _BLOCK_LENGTH.unpack_from
@@ -398,17 +412,14 @@ def _decode_blocks(buf: bytes) -> tuple[array, array]:
         end = pos + _BLOCK_LENGTH.size + abs(length)
         stream.seek(pos + _BLOCK_LENGTH.size)
         count, last_id, _, compression, _, _ = pickle.load(stream)
-        data = buf[stream.tell():end]
-        if compression:
-            data = zlib.decompress(data)
-        block_ids, block_weights = _ids_and_weights(data, count)
+        block_ids, block_weights = _ids_and_weights(buf[stream.tell():end], bool(compression), count)
         first = len(deltas)
         deltas.extend(block_ids)
         deltas[first] -= previous_last
         if block_weights is None:
-            weights.extend(_ONES[:count] if count <= len(_ONES) else array("d", [1.0] * count))
+            weights.extend(_ONES[:count] if count <= len(_ONES) else [1.0] * count)
         elif isinstance(block_weights, float):
-            weights.extend(array("d", [block_weights]) * count)
+            weights.extend([block_weights] * count)
         else:
             weights.extend(block_weights)
         previous_last = last_id
