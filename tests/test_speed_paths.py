@@ -37,6 +37,8 @@ def test_hit_markup_equals_whoosh_on_stop_words_marks_and_long_texts(seed_docume
             chosen = rng.sample(words, min(k, len(words))) + ["في", "من"]
             stems = frozenset(stem_word(w) or normalize_word(w) for w in chosen)
             assert hit_markup(text, stems) == (tuple(match_spans(text, stems)), highlight_html(text, stems))
+        nothing = frozenset({"كلمةغيرموجودة"})
+        assert hit_markup(text, nothing) == ((), highlight_html(text, nothing))
 
 
 def _fake_load(path):
