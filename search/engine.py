@@ -18,6 +18,7 @@ from whoosh.searching import Searcher
 from indexer.analysis import normalize_word, stem_analyzer, stem_word, word_pattern
 from indexer.build import (CURRENT, DAMAGED_INDEX_ERRORS, INDEX_NAME, SCHEMA_VERSION, IndexError_,
                            damaged_index, open_generation, read_meta, theme_key)
+from search.catalog import PostingCatalog
 from search.counting import QueryCounter
 from search.query import (WEIGHTING, QueryError, bound_wildcards, parse_user_query, positive_leaves,
                           ranking_query)
@@ -129,6 +130,8 @@ class Engine:
             raise
         self._catalog: list[dict] | None = None
         self._themes: list[ThemeSummary] | None = None
+        self._documents: list[DocumentSummary] | None = None
+        self._rows = PostingCatalog(self.searcher)
         self._counter = QueryCounter(self.searcher)
         self._scorer = WordScorer(self.searcher, self._counter._segments)
 
@@ -150,7 +153,7 @@ class Engine:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    # -- catalog of stored paragraphs (themes, recommendations, documents) ----------------------
+    # -- catalog: themes, recommendations, documents (from the postings, search/catalog.py) --------
 
     def _stored(self) -> list[dict]:
         if self._catalog is None:
@@ -169,31 +172,40 @@ class Engine:
         counts: dict[tuple[int, str], int] = defaultdict(int)
         recs: dict[tuple[int, str], set[int]] = defaultdict(set)
         docs: dict[tuple[int, str], set[str]] = defaultdict(set)
-        for fields in self._stored():
-            if fields.get("section") is None or not fields.get("theme"):
+        for row in self._rows.rows():
+            if row.section is None or not row.theme:
                 continue
-            key = (fields["section"], fields["theme"])
+            key = (row.section, row.theme)
             counts[key] += 1
-            recs[key].update(_recs(fields))
-            docs[key].add(fields["doc"])
+            recs[key].update(row.recs)
+            docs[key].add(row.doc)
         return [ThemeSummary(s, t, counts[(s, t)], tuple(sorted(recs[(s, t)])), tuple(sorted(docs[(s, t)])))
                 for s, t in sorted(counts)]
 
     def recommendations(self) -> list[int]:
         """All recommendation numbers answered somewhere in the index."""
-        return sorted({r for fields in self._stored() for r in _recs(fields)})
+        return sorted({r for row in self._rows.rows() for r in row.recs})
 
     def documents(self) -> list[DocumentSummary]:
-        counts: dict[str, int] = defaultdict(int)
-        titles: dict[str, str | None] = {}
-        for fields in self._stored():
-            counts[fields["doc"]] += 1
-            titles.setdefault(fields["doc"], fields.get("title") or None)
-        return [DocumentSummary(d, titles[d], counts[d], {}) for d in sorted(counts)]
+        """Every document with its title and paragraph count (computed once per open index)."""
+        if self._documents is None:
+            counts: dict[str, int] = defaultdict(int)
+            first: dict[str, int] = {}
+            for row in self._rows.rows():
+                counts[row.doc] += 1
+                first.setdefault(row.doc, row.docnum)
+            stored = self.searcher.stored_fields
+            self._documents = [DocumentSummary(d, stored(first[d]).get("title") or None, counts[d], {})
+                               for d in sorted(counts)]
+        return list(self._documents)
 
     def paragraphs(self, doc: str | None = None) -> list[Hit]:
         """Every paragraph (of one document), in document order."""
-        rows = [f for f in self._stored() if doc is None or f["doc"] == doc]
+        if doc is None:
+            rows = list(self._stored())
+        else:
+            stored = self.searcher.stored_fields
+            rows = [stored(row.docnum) for row in self._rows.rows() if row.doc == doc]
         rows.sort(key=lambda f: (f["doc"], f["n"]))
         return [self._hit(f, 0.0, None) for f in rows]
 
