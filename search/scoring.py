@@ -145,8 +145,8 @@ class WordScorer:
         """Top paragraphs of ``all_q`` (all the words) first, then of ``any_q``; the total and
         theme facets of ``any_q``; all within ``filter_q``. None if a query is not supported,
         or the index is smaller than :attr:`min_paragraphs`."""
-        if self.searcher.doc_count_all() < self.min_paragraphs:
-            return None
+        if self.searcher.doc_count_all() < self.min_paragraphs or (limit is not None and limit < 1):
+            return None  # (Whoosh refuses a limit under 1 with its own error)
         if not supported(any_q) or (all_q is not None and not supported(all_q)):
             return None
         try:
