@@ -204,7 +204,8 @@ class WordScorer:
             if doc not in seen:
                 ranked.append((-neg, doc))
                 seen.add(doc)
-        facets = sorted(((self._labels[i], int(n)) for i, n in enumerate(counts) if n),
+        present = np.flatnonzero(counts)  # a few themes of the hundreds in a large index
+        facets = sorted(zip([self._labels[i] for i in present.tolist()], counts[present].tolist()),
                         key=lambda kv: (-kv[1], kv[0]))
         return Ranked([(doc, score) for score, doc in ranked], total, dict(facets))
 
