@@ -236,16 +236,13 @@ class Engine:
         """The Whoosh filter for the given filters (each a value or a list of values)."""
         parts: list[wq.Query] = []
         for value in _values(theme):
-            matched = self.resolve_theme(value)
-            parts.append(wq.Or([wq.And([wq.Term("theme_key", theme_key(t.theme)),
-                                        wq.NumericRange("section", t.section, t.section)])
-                                for t in matched]))
+            parts.append(theme_filter(self.resolve_theme(value)))
         sections = sorted({t.section for t in self.themes()}) if _values(section) else []
         for value in _values(section):
             number = parse_number(value, "--section")
             if number not in sections:
                 raise QueryError(f"section {number} is not in the index; sections: {_join(sections)}")
-            parts.append(wq.NumericRange("section", number, number))
+            parts.append(wq.Term("section", number))  # the number's full-precision term
         for value in _values(rec):
             number = parse_number(value, "--rec")
             if not self._answered(number):
@@ -401,6 +398,18 @@ class Engine:
             footnotes=tuple(tuple(f) for f in fields.get("footnotes") or ()),
             title=fields.get("title") or None,
         )
+
+
+def theme_filter(themes: list[ThemeSummary]) -> wq.Query:
+    """Paragraphs of any of ``themes`` (each a section number and a label): per section, its
+    number and any of its labels. (One range per section, not one per theme: ``--theme 1`` may
+    mean a hundred labels in a large index, and each range query walks the section's postings.)"""
+    keys: dict[int, set[str]] = defaultdict(set)
+    for t in themes:
+        keys[t.section].add(theme_key(t.theme))
+    return wq.Or([wq.And([wq.Term("section", section),
+                          wq.Or([wq.Term("theme_key", k) for k in sorted(keys[section])])])
+                  for section in sorted(keys)])
 
 
 def _values(value) -> list:

@@ -58,6 +58,13 @@ def supported(q: wq.Query) -> bool:
     return False
 
 
+def _terms_only(q: wq.Query) -> bool:
+    """True if ``q`` is terms under ``Or`` / ``And`` nodes (a filter read from postings)."""
+    if type(q) is wq.Term:
+        return True
+    return type(q) in (wq.Or, wq.And) and all(_terms_only(c) for c in q.subqueries)
+
+
 @dataclass
 class Ranked:
     """What a word query found: its top paragraphs (global docnum, score), total and facets."""
@@ -165,7 +172,10 @@ class WordScorer:
         if type(weighting).__name__ != "BM25F":
             raise Unsupported("not BM25F")
         allowed = None
-        if filter_q is not None:
+        # a filter of terms (--rec, --doc, --theme, --section) is read from its postings here;
+        # anything else is asked of Whoosh
+        term_filter = filter_q is not None and _terms_only(filter_q)
+        if filter_q is not None and not term_filter:
             allowed = np.fromiter(self.searcher.docs_for_query(filter_q), dtype=np.int64)
         segments = self._segment_list()
         total = 0
@@ -182,6 +192,8 @@ class WordScorer:
                 inside[local] = True
                 mask &= inside
             cache: dict = {}
+            if term_filter:
+                mask &= self._mask(filter_q, seg, cache)
             scores, matched = self._evaluate(any_q, seg, cache, weighting)
             matched &= mask
             total += int(matched.sum())
@@ -236,6 +248,43 @@ class WordScorer:
         if q.boost != 1.0 and type(q) is not wq.Term:
             scores *= q.boost
         return scores, matched
+
+    def _mask(self, q, seg: _Segment, cache: dict):
+        """Which paragraphs of the segment a filter of terms (``Or`` / ``And``) matches."""
+        import numpy as np
+
+        if type(q) is wq.Term:
+            mask = np.zeros(seg.size, dtype=bool)
+            mask[self._ids(q, seg, cache)] = True
+            return mask
+        masks = [self._mask(c, seg, cache) for c in q.subqueries]
+        if not masks:
+            return np.zeros(seg.size, dtype=bool)
+        out = masks[0]
+        for m in masks[1:]:
+            if type(q) is wq.Or:
+                out |= m
+            else:
+                out &= m
+        return out
+
+    def _ids(self, q: wq.Term, seg: _Segment, cache: dict):
+        """A term's paragraphs in the segment (any field, scorable or not)."""
+        import numpy as np
+
+        key = ("ids", q.fieldname, q.text)
+        if key not in cache:
+            ids = np.zeros(0, dtype=np.int64)
+            schema = self.searcher.schema
+            if q.fieldname in schema:
+                try:
+                    btext = schema[q.fieldname].to_bytes(q.text)
+                except ValueError:
+                    btext = None
+                if btext is not None and (q.fieldname, btext) in seg.reader:
+                    ids = _postings(seg.reader, q.fieldname, btext)[0]
+            cache[key] = ids
+        return cache[key]
 
     def _add(self, q, seg: _Segment, cache: dict, weighting, scores, matched) -> None:
         """Add a node's scores into ``scores`` and its matches into ``matched`` (an ``Or``)."""

@@ -71,3 +71,20 @@ def test_catalog_after_incremental_runs(tmp_path, corpus_dir):
     with Engine(index_dir) as engine:
         _check(engine)
         assert "upr_clean" not in [d.doc for d in engine.documents()]
+
+
+def test_theme_filter_matches_the_same_paragraphs(engine):
+    """One range per section (``theme_filter``) = one (label AND section) per theme."""
+    from whoosh import query as wq
+
+    from indexer.build import theme_key
+    from search.engine import theme_filter
+
+    themes = engine.themes()
+    values = sorted({t.section for t in themes}) + [t.theme for t in themes][:10]
+    for value in values:
+        matched = engine.resolve_theme(value)
+        per_theme = wq.Or([wq.And([wq.Term("theme_key", theme_key(t.theme)),
+                                   wq.NumericRange("section", t.section, t.section)]) for t in matched])
+        expected = set(engine.searcher.docs_for_query(per_theme))
+        assert set(engine.searcher.docs_for_query(theme_filter(matched))) == expected and expected
