@@ -20,6 +20,27 @@ def test_hit_markup_equals_spans_and_highlight(seed_document):
             assert hit_markup(p.text, stems) == (tuple(match_spans(p.text, stems)), highlight_html(p.text, stems))
 
 
+def test_hit_markup_equals_whoosh_on_stop_words_marks_and_long_texts(seed_document):
+    """Stop words among the looked-for forms, vocalized and stretched words, Latin and digits,
+    and texts past Whoosh's 32,768-character highlighting limit."""
+    from indexer.analysis import normalize_word
+    from search.engine import highlight_html, hit_markup, match_spans
+
+    rng = random.Random(8)
+    texts = [p.text for p in seed_document.paragraphs]
+    extra = ["قالَ الوزيرُ: إنّ حقـــوق الإنسان في 2015 وUNICEF و٢٠١٥ من أجل الأطفال في المدارس."]
+    long_text = " ".join(texts) * 3
+    assert len(long_text) > 2 ** 15
+    for text in extra + rng.sample(texts, 20) + [long_text]:
+        words = text.split()
+        for k in (1, 2, 4):
+            chosen = rng.sample(words, min(k, len(words))) + ["في", "من"]
+            stems = frozenset(stem_word(w) or normalize_word(w) for w in chosen)
+            assert hit_markup(text, stems) == (tuple(match_spans(text, stems)), highlight_html(text, stems))
+        nothing = frozenset({"كلمةغيرموجودة"})
+        assert hit_markup(text, nothing) == ((), highlight_html(text, nothing))
+
+
 def _fake_load(path):
     if path.name.startswith("bad"):
         raise SourceError(path, "unreadable on purpose")

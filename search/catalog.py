@@ -1,0 +1,80 @@
+"""Each live paragraph's document, section, theme and recommendations, read from the postings.
+
+The theme list, the recommendation list and the document list used to be computed from every
+stored paragraph (its text, raw text and footnotes unpickled too): seconds at 20,000 paragraphs.
+The same four values are indexed (``doc``, ``theme`` as ID terms, ``section`` as a number,
+``rec`` as keywords), so they are read here from the posting lists of their terms -- a few
+thousand short lists -- and give the same answers (tested against the stored fields).
+
+>>> catalog = PostingCatalog(searcher)              # doctest: +SKIP
+>>> catalog.rows()[0]                               # doctest: +SKIP
+CatalogRow(docnum=0, doc='kazakhstan-upr-response-ar', section=1, theme='…', recs=(87,))
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    """One live paragraph: its global document number and its indexed filter values."""
+
+    docnum: int
+    doc: str
+    section: int | None
+    theme: str | None
+    recs: tuple[int, ...]
+
+
+def _term_docs(reader, fieldname: str, btext: bytes) -> list[int]:
+    """Segment-local numbers of the live paragraphs holding a term (deleted ones left out)."""
+    return list(reader.postings(fieldname, btext).all_ids())
+
+
+class PostingCatalog:
+    """The rows of one open searcher, built once (a generation never changes)."""
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+        self._rows: list[CatalogRow] | None = None
+
+    def rows(self) -> list[CatalogRow]:
+        """Every live paragraph, in document-number order."""
+        if self._rows is None:
+            rows: list[CatalogRow] = []
+            for sub, offset in self.searcher.subsearchers or [(self.searcher, 0)]:
+                rows.extend(self._segment_rows(sub.reader(), offset))
+            self._rows = rows
+        return self._rows
+
+    def _segment_rows(self, reader, offset: int) -> list[CatalogRow]:
+        size = reader.doc_count_all()
+        docs: list[str | None] = [None] * size
+        themes: list[str | None] = [None] * size
+        sections: list[int | None] = [None] * size
+        recs: list[list[int]] = [[] for _ in range(size)]
+        schema = reader.schema
+        for fieldname, values in (("doc", docs), ("theme", themes)):
+            if fieldname not in schema:
+                continue
+            field = schema[fieldname]
+            for btext in list(reader.lexicon(fieldname)):
+                value = field.from_bytes(btext)
+                for d in _term_docs(reader, fieldname, btext):
+                    values[d] = value
+        if "section" in schema:
+            field = schema["section"]
+            # a number is indexed at several precisions: its full-precision term is the value
+            for btext in list(field.sortable_terms(reader, "section")):
+                value = field.from_bytes(btext)
+                for d in _term_docs(reader, "section", btext):
+                    sections[d] = value
+        if "rec" in schema:
+            field = schema["rec"]
+            for btext in list(reader.lexicon("rec")):
+                value = int(field.from_bytes(btext))
+                for d in _term_docs(reader, "rec", btext):
+                    recs[d].append(value)
+        deleted = reader.deleted_docs_set if reader.has_deletions() else ()
+        return [CatalogRow(offset + d, docs[d], sections[d], themes[d] or None, tuple(sorted(recs[d])))
+                for d in range(size) if d not in deleted and docs[d] is not None]
