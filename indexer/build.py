@@ -34,7 +34,8 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from indexer.analysis import exact_analyzer, gram_analyzer, normalize_word, stem_analyzer
+from indexer import vocabulary
+from indexer.analysis import exact_analyzer, normalize_word, stem_analyzer
 from indexer.records import Document, Paragraph
 from indexer.sources import SourceError
 
@@ -52,7 +53,7 @@ INDEX_NAME = "MAIN"
 #: footnotes only; it is reported like an unreadable one, and what it gave before is kept.
 NO_PARAGRAPHS = "no paragraphs found (only headings or footnotes); nothing indexed"
 #: Format of our stored fields; a different number means the index must be rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class IndexError_(RuntimeError):
@@ -83,16 +84,17 @@ def make_schema() -> Schema:
     return Schema(
         id=ID(unique=True, stored=True),
         doc=ID(stored=True, sortable=True),
-        n=NUMERIC(int, stored=True, sortable=True),
-        section=NUMERIC(int, stored=True, sortable=True),
+        # one term per number (shift_step=0), not Whoosh's 8 trie terms: only exact numbers are
+        # looked for (``--section 3``), and each term is a posting the writer sorts and writes
+        n=NUMERIC(int, stored=True, sortable=True, shift_step=0),
+        section=NUMERIC(int, stored=True, sortable=True, shift_step=0),
         theme=ID(stored=True, sortable=True),
         theme_key=ID,
         rec=KEYWORD(stored=True, scorable=False),
         text=TEXT(analyzer=stem_analyzer(), stored=True, phrase=True),
+        # the exact words are also the vocabulary a query word is looked for inside
+        # (indexer/vocabulary.py: لسويسرا for سويسرا), written per segment at commit
         exact=TEXT(analyzer=exact_analyzer(), phrase=True),
-        # character 3-grams of each word: catch affixes the light stemmer leaves (docs/relevance.md);
-        # positions let a query word's grams be required in a row, i.e. inside one word
-        gram=TEXT(analyzer=gram_analyzer(), phrase=True),
         raw=STORED,
         footnotes=STORED,
         title=STORED,
@@ -104,7 +106,7 @@ def make_schema() -> Schema:
 def paragraph_fields(p: Paragraph, source: str, source_hash: str, title: str | None) -> dict:
     """The Whoosh document of one paragraph."""
     fields = {
-        "id": f"{p.doc}#{p.n}", "doc": p.doc, "n": p.n, "text": p.text, "exact": p.text, "gram": p.text,
+        "id": f"{p.doc}#{p.n}", "doc": p.doc, "n": p.n, "text": p.text, "exact": p.text,
         "rec": " ".join(str(r) for r in p.recs), "raw": p.raw,
         "footnotes": [(f.n, f.text) for f in p.footnotes], "title": title or "",
         "source": source, "source_hash": source_hash,
@@ -365,6 +367,7 @@ def build_index(index_dir: Path, paths: Iterable[Path], *, rebuild: bool = False
             if report.total_paragraphs != expected:
                 raise IndexError_(f"{index_dir}: index holds {report.total_paragraphs} paragraphs "
                                   f"after commit, expected {expected}; previous index kept")
+            vocabulary.write_missing(ix)
             meta = {"schema_version": SCHEMA_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     "paragraphs": report.total_paragraphs}
             _write_meta(generation, meta)
