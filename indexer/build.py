@@ -34,7 +34,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from indexer import vocabulary
+from indexer import stamps as stamps_mod, vocabulary
 from indexer.analysis import exact_analyzer, normalize_word, stem_analyzer
 from indexer.records import Document, Paragraph
 from indexer.sources import SourceError
@@ -357,7 +357,9 @@ def build_index(index_dir: Path, paths: Iterable[Path], *, rebuild: bool = False
             before = ix.doc_count()
             writer = open_writer(ix, files=len(files))
             try:
-                deleted = _apply_changes(writer, files, indexed, load, progress, report, on_error)
+                old_stamps = read_meta(old).get("stamps", {}) if old is not None else {}
+                deleted, new_stamps = _apply_changes(writer, files, indexed, old_stamps, load, progress,
+                                                     report, on_error)
                 writer.commit(optimize=False, mergetype=merge_tiers)
             except BaseException:
                 writer.cancel()
@@ -369,7 +371,7 @@ def build_index(index_dir: Path, paths: Iterable[Path], *, rebuild: bool = False
                                   f"after commit, expected {expected}; previous index kept")
             vocabulary.write_missing(ix)
             meta = {"schema_version": SCHEMA_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                    "paragraphs": report.total_paragraphs}
+                    "paragraphs": report.total_paragraphs, "stamps": new_stamps}
             _write_meta(generation, meta)
             ix.close()
             _swap_current(index_dir, generation)
@@ -471,11 +473,11 @@ def _indexed_sources(ix) -> dict[str, str]:
     return sources
 
 
-def _apply_changes(writer, files: list[Path], indexed: dict[str, str], load, progress,
-                   report: BuildReport, on_error) -> int:
+def _apply_changes(writer, files: list[Path], indexed: dict[str, str], old_stamps: dict, load, progress,
+                   report: BuildReport, on_error) -> tuple[int, dict]:
     """Delete paragraphs of changed and vanished files, add those of new and changed ones.
 
-    Returns how many paragraphs were deleted.
+    Returns how many paragraphs were deleted, and the stamps of the files now indexed.
     """
     deleted: set[int] = set()
     searcher = writer.searcher()
@@ -491,19 +493,30 @@ def _apply_changes(writer, files: list[Path], indexed: dict[str, str], load, pro
             delete(source=source)
             report.removed.append(source)
     try:
-        _add_files(writer, files, indexed, load, progress, report, on_error, delete)
+        stamps = _add_files(writer, files, indexed, old_stamps, load, progress, report, on_error, delete)
     finally:
         searcher.close()
-    return len(deleted)
+    return len(deleted), stamps
 
 
-def _add_files(writer, files, indexed, load, progress, report: BuildReport, on_error, delete) -> None:
+def _add_files(writer, files, indexed, old_stamps: dict, load, progress, report: BuildReport, on_error,
+               delete) -> dict:
+    """Add new and changed files; returns the stamps (indexer/stamps.py) of the files indexed."""
     from indexer.loading import LoadFailure, load_documents
 
     digests: dict[Path, str | LoadFailure] = {}
+    stamps: dict[str, list] = {}
     for path in files:
+        key = str(path)
         try:
-            digests[path] = content_hash(path) if path.exists() else ""
+            now = stamps_mod.stamp(path)
+            known = stamps_mod.known_digest(now, old_stamps.get(key))
+            if known and indexed.get(key) == known:
+                digests[path] = known  # same size and times as when last hashed: same bytes
+            else:
+                digests[path] = content_hash(path) if path.exists() else ""
+            if now and digests[path]:
+                stamps[key] = now + [digests[path]]
         except SourceError as err:
             digests[path] = LoadFailure(err.reason, str(err))
         except OSError as err:
@@ -540,3 +553,5 @@ def _add_files(writer, files, indexed, load, progress, report: BuildReport, on_e
             report.paragraphs += len(document.paragraphs)
     finally:
         loaded.close()
+    failed = {key for key, _reason in report.failed}
+    return {key: value for key, value in stamps.items() if key not in failed}
