@@ -179,6 +179,8 @@ BOOSTER_MAX_SHARE = 0.05
 BOOSTER_MAX_GRAMS = 8
 #: A gram found in more indexed words than this is not rare (and is not looked at further).
 BOOSTER_MAX_WORDS = 64
+#: The booster looks for at most this many indexed words (those weighing most).
+BOOSTER_MAX_TERMS = 16
 #: Boost of an indexed word that holds a query word (or, in the booster, per rare gram it holds).
 EXPANSION_BOOST = ANALYZER_BOOSTS["gram"]
 EXPANSION_PER_GRAM = True
@@ -203,7 +205,8 @@ def _gram_words(vocab: Vocabulary, gram: str) -> list[str] | None:
 def ranking_query(q: wq.Query, grams: list[str], reader) -> wq.Query:
     """The query to rank with: the same matches as ``q``, plus a loose booster for paragraphs
     holding the indexed words that share the query words' rarest 3-grams (``سويسري`` for
-    ``سويسرا``), each weighted by how many of those grams it holds.
+    ``سويسرا``, and the query words themselves), each weighted, per rare gram it holds, by the
+    gram's idf over its own; the ``BOOSTER_MAX_TERMS`` heaviest words are kept.
 
     A gram's paragraph count lies between its commonest word's and the sum of its words':
     a gram whose commonest word is in more than ``BOOSTER_MAX_SHARE`` of the paragraphs, or
@@ -233,7 +236,12 @@ def ranking_query(q: wq.Query, grams: list[str], reader) -> wq.Query:
                 weight[w] = weight.get(w, 0.0) + gram_idf / _idf(n, total)
     if not weight:
         return q
-    return wq.AndMaybe(q, wq.Or([wq.Term("exact", w, boost=EXPANSION_BOOST * k) for w, k in weight.items()]))
+    # the words weighing most: a long OR is the costliest query Whoosh runs (at 100k paragraphs,
+    # p50 over the same queries without booster: unbounded 12x, 16 words 3.7x, 6 words 2x; but
+    # 6 words, or the query's own words alone, or their variants alone, rank worse than none:
+    # docs/relevance.md)
+    top = sorted(weight.items(), key=lambda item: -item[1])[:BOOSTER_MAX_TERMS]
+    return wq.AndMaybe(q, wq.Or([wq.Term("exact", w, boost=EXPANSION_BOOST * k) for w, k in top]))
 
 
 def _idf(frequency: int, total: int) -> float:
