@@ -405,8 +405,14 @@ def _sources_of(generation: Path) -> list[str]:
 
 
 def open_writer(ix, *, files: int):
-    """The Whoosh writer for a run over ``files`` files (tuning lives here, measured in bench/)."""
-    return ix.writer()
+    """The Whoosh writer for a run over ``files`` files (tuning lives here, measured in bench/).
+
+    Segments are written as separate files, not Whoosh's default compound file: a reader opens a
+    part of a compound file by copying it into memory (``BufferFile`` over a ``BytesIO``), so
+    every search process copied the terms and postings of the whole index
+    (docs/benchmarks.md); separate files are read in place.
+    """
+    return ix.writer(compound=False)
 
 
 #: Merge policy: segments whose live sizes are within the same power of MERGE_BASE documents
