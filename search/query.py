@@ -240,8 +240,19 @@ def ranking_query(q: wq.Query, grams: list[str], reader) -> wq.Query:
     # p50 over the same queries without booster: unbounded 12x, 16 words 3.7x, 6 words 2x; but
     # 6 words, or the query's own words alone, or their variants alone, rank worse than none:
     # docs/relevance.md)
-    top = sorted(weight.items(), key=lambda item: -item[1])[:BOOSTER_MAX_TERMS]
-    return wq.AndMaybe(q, wq.Or([wq.Term("exact", w, boost=EXPANSION_BOOST * k) for w, k in top]))
+    top = dict(sorted(weight.items(), key=lambda item: -item[1])[:BOOSTER_MAX_TERMS])
+    # a query word's own exact term is already in ``q``: raising its boost adds the same score
+    # (BM25 is linear in the boost) without a second matcher over its (long) postings
+    own: set[str] = set()
+
+    def raise_own(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.Term) and node.fieldname == "exact" and node.text in top:
+            own.add(node.text)
+            return wq.Term("exact", node.text, boost=node.boost + EXPANSION_BOOST * top[node.text])
+        return node
+    q = transform(q, raise_own)
+    others = [wq.Term("exact", w, boost=EXPANSION_BOOST * k) for w, k in top.items() if w not in own]
+    return wq.AndMaybe(q, wq.Or(others)) if others else q
 
 
 def _idf(frequency: int, total: int) -> float:
