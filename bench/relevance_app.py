@@ -1,9 +1,9 @@
 """MRR@10 / Recall@10 / nDCG@10 of the application's own search path on the QA benchmarks.
 
 ``bench/relevance.py`` compares analyzers with one plain OR query per question. This script
-measures what a user of ``fahras search`` actually gets: the fahras index schema (exact,
-stemmed and 3-gram fields), the query parser, the all-words-first ranking and the field
-boosts, through :meth:`search.engine.Engine.search`.
+measures what a user of ``fahras search`` actually gets: the fahras index schema (exact and
+stemmed fields, the per-segment vocabulary), the query parser, the all-words-first ranking, the
+vocabulary-level 3-gram matching and the field boosts, through :meth:`search.engine.Engine.search`.
 
     FAHRAS_BENCH_DATA=<folder with arcd/, mlqa_ar_dev/, ...> python bench/relevance_app.py
 """

@@ -13,13 +13,15 @@ Query language (documented in the README):
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 
 from whoosh import qparser, query as wq, scoring
 
+from indexer.analysis import BM25_B, BM25_K1, FIELD_BOOSTS as ANALYZER_BOOSTS, char_ngrams
 from indexer.stopwords import stop_words_with_proclitics
-from indexer.analysis import BM25_B, BM25_K1, FIELD_BOOSTS as ANALYZER_BOOSTS
+from indexer.vocabulary import Vocabulary, vocabulary
 
 #: Field terms recognised in the query string, mapped to filter names.
 FIELD_NAMES = {"theme": "theme", "section": "section", "rec": "rec", "doc": "doc"}
@@ -28,9 +30,9 @@ FIELD_TERM = re.compile(r'(?<!\S)(theme|section|rec|doc):("[^"]*"|\S+)', re.IGNO
 ARABIC_OPERATORS = {"و": "AND", "أو": "OR", "او": "OR", "ليس": "NOT"}
 #: Field weights, as measured in docs/relevance.md (the analyzer calls the stemmed field "stem";
 #: here it is "text", the field that also stores the paragraph). An exact-form match adds to
-#: its stem match, so it ranks above a stem-only match.
-FIELD_BOOSTS = {"text": ANALYZER_BOOSTS["stem"], "exact": ANALYZER_BOOSTS["exact"],
-                "gram": ANALYZER_BOOSTS["gram"]}
+#: its stem match, so it ranks above a stem-only match. (The 3-gram weight of the analyzer
+#: benchmark is :data:`EXPANSION_BOOST`: grams are matched through the vocabulary here.)
+FIELD_BOOSTS = {"text": ANALYZER_BOOSTS["stem"], "exact": ANALYZER_BOOSTS["exact"]}
 #: Scoring: Whoosh's BM25F with the measured parameters.
 WEIGHTING = scoring.BM25F(B=BM25_B, K1=BM25_K1)
 #: Largest query accepted, in characters (longer input is cut, not refused).
@@ -51,7 +53,7 @@ CONTROL_CHARS = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\u200e\u200f\u202a
 
 
 # Whoosh picks an "array" union matcher for OR queries on small indexes (under 5,000 paragraphs);
-# with phrase clauses inside (our 3-gram words) it ranks the top hits wrongly: measured on the
+# with phrase clauses inside (quoted phrases; earlier, 3-gram words) it ranks the top hits wrongly: measured on the
 # seed, the top 5 of an OR query differed from the same query's full ranking. The binary union
 # matcher ranks them right, so it is used for every OR.
 wq.Or.matcher_type = wq.Or.DEFAULT_MATCHER
@@ -70,7 +72,7 @@ class ParsedQuery:
     query: wq.Query | None = None
     words: list[str] = field(default_factory=list)
     has_operators: bool = False
-    #: 3-grams of the words looked for (before any was dropped), for the ranking booster
+    #: 3-grams of the words looked for (normalized, stop words left out), for the ranking booster
     grams: list[str] = field(default_factory=list)
 
 
@@ -158,19 +160,6 @@ def phrases_on_exact_form(q: wq.Query) -> wq.Query:
     return transform(q, drop)
 
 
-def whole_word_grams(q: wq.Query) -> wq.Query:
-    """A word matches on the 3-gram field only when its grams stand in a row, i.e. inside one
-    indexed word (``لسويسرا`` for ``سويسرا``): a single shared gram, or grams scattered over
-    the paragraph, would let unrelated words and misspellings in."""
-    def in_a_row(node: wq.Query) -> wq.Query:
-        if isinstance(node, (wq.Or, wq.And)) and node.subqueries and all(
-                isinstance(c, wq.Term) and c.fieldname == "gram" for c in node.subqueries):
-            terms = node.subqueries
-            return wq.Phrase("gram", [t.text for t in terms], boost=terms[0].boost)
-        return node
-    return transform(q, in_a_row)
-
-
 def positive_leaves(q: wq.Query):
     """The terms and phrases a query looks for, not those under NOT / ANDNOT's excluded side."""
     if isinstance(q, wq.Not):
@@ -188,17 +177,87 @@ def positive_leaves(q: wq.Query):
 #: most this many. Common grams (``الا``, ``لمن``) weigh little in BM25 and cost the most.
 BOOSTER_MAX_SHARE = 0.05
 BOOSTER_MAX_GRAMS = 8
+#: A gram found in more indexed words than this is not rare (and is not looked at further).
+BOOSTER_MAX_WORDS = 64
+#: The booster looks for at most this many indexed words (those weighing most).
+BOOSTER_MAX_TERMS = 16
+#: Boost of an indexed word that holds a query word (or, in the booster, per rare gram it holds).
+EXPANSION_BOOST = ANALYZER_BOOSTS["gram"]
+EXPANSION_PER_GRAM = True
+#: A query word unknown to the index is looked for inside at most this many indexed words.
+EXPANSION_MAX_WORDS = 32
+#: ... and only if it has at least this many letters (a shorter part is in too many words).
+EXPANSION_MIN_LETTERS = 3
+
+
+def _gram_words(vocab: Vocabulary, gram: str) -> list[str] | None:
+    """The indexed words holding ``gram``, or None if more than BOOSTER_MAX_WORDS do (memoized
+    per open index: the all-words and any-word passes ask for the same grams)."""
+    memo = vocab.memo
+    if gram not in memo:
+        if len(memo) > 10_000:
+            memo.clear()
+        words = vocab.containing(gram, limit=BOOSTER_MAX_WORDS + 1, scan=BOOSTER_MAX_WORDS + 1)
+        memo[gram] = None if len(words) > BOOSTER_MAX_WORDS else words
+    return memo[gram]
 
 
 def ranking_query(q: wq.Query, grams: list[str], reader) -> wq.Query:
-    """The query to rank with: the same matches as ``q``, plus the query words' rarest 3-grams
-    (loose, any of them) added to the score."""
-    limit = max(1.0, BOOSTER_MAX_SHARE * reader.doc_count())
-    frequency = {g: reader.doc_frequency("gram", g) for g in grams}
-    rare = sorted((g for g in grams if 0 < frequency[g] <= limit), key=frequency.get)[:BOOSTER_MAX_GRAMS]
-    if not rare:
+    """The query to rank with: the same matches as ``q``, plus a loose booster for paragraphs
+    holding the indexed words that share the query words' rarest 3-grams (``سويسري`` for
+    ``سويسرا``, and the query words themselves), each weighted, per rare gram it holds, by the
+    gram's idf over its own; the ``BOOSTER_MAX_TERMS`` heaviest words are kept.
+
+    A gram's paragraph count lies between its commonest word's and the sum of its words':
+    a gram whose commonest word is in more than ``BOOSTER_MAX_SHARE`` of the paragraphs, or
+    found in more than ``BOOSTER_MAX_WORDS`` words, is common and left out; the sum ranks the
+    rest and stands for the gram's count in its idf (the lower, safer weight).
+    """
+    if not grams or not BOOSTER_MAX_GRAMS:
         return q
-    return wq.AndMaybe(q, wq.Or([wq.Term("gram", g, boost=FIELD_BOOSTS["gram"]) for g in rare]))
+    vocab = vocabulary(reader)
+    total = reader.doc_count_all()
+    limit = max(1.0, BOOSTER_MAX_SHARE * reader.doc_count())
+    rare: list[tuple[int, str, list[tuple[str, int]]]] = []
+    for gram in grams:
+        words = _gram_words(vocab, gram)
+        if not words:
+            continue
+        counts = [(w, reader.doc_frequency("exact", w)) for w in words]
+        # the gram's own count lies between its commonest word's and the sum of its words'
+        if 0 < max(n for _w, n in counts) <= limit:
+            rare.append((sum(n for _w, n in counts), gram, counts))
+    rare.sort()
+    weight: dict[str, float] = {}
+    for frequency, _gram, counts in rare[:BOOSTER_MAX_GRAMS]:
+        gram_idf = _idf(frequency, total)
+        for w, n in counts:
+            if n:  # BM25 scores the word with its own idf: scale it to the gram's
+                weight[w] = weight.get(w, 0.0) + gram_idf / _idf(n, total)
+    if not weight:
+        return q
+    # the words weighing most: a long OR is the costliest query Whoosh runs (at 100k paragraphs,
+    # p50 over the same queries without booster: unbounded 12x, 16 words 3.7x, 6 words 2x; but
+    # 6 words, or the query's own words alone, or their variants alone, rank worse than none:
+    # docs/relevance.md)
+    top = dict(sorted(weight.items(), key=lambda item: -item[1])[:BOOSTER_MAX_TERMS])
+    # a query word's own exact term is already in ``q``: raising its boost adds the same score
+    # (BM25 is linear in the boost) without a second matcher over its (long) postings
+    own: set[str] = set()
+
+    def raise_own(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.Term) and node.fieldname == "exact" and node.text in top:
+            own.add(node.text)
+            return wq.Term("exact", node.text, boost=node.boost + EXPANSION_BOOST * top[node.text])
+        return node
+    q = transform(q, raise_own)
+    others = [wq.Term("exact", w, boost=EXPANSION_BOOST * k) for w, k in top.items() if w not in own]
+    return wq.AndMaybe(q, wq.Or(others)) if others else q
+
+
+def _idf(frequency: int, total: int) -> float:
+    """Whoosh's idf (``WeightingModel.idf``) of a term in ``frequency`` of ``total`` paragraphs."""
+    return math.log(total / (frequency + 1)) + 1
 
 
 def drop_stop_words(q: wq.Query) -> wq.Query:
@@ -304,8 +363,8 @@ def plain_words(text: str) -> str:
 def parse_user_query(text: str, schema, *, conjunctive: bool = False, reader=None) -> ParsedQuery:
     """Parse a user's query string; ``query`` is None when only filters were given.
 
-    With the index's ``reader``, a word whose stem is in the index is not also looked for by
-    its 3-grams (see :func:`skip_needless_grams`).
+    With the index's ``reader``, a word neither whose stem nor whose form is in the index is
+    also looked for inside the indexed words (see :func:`expand_unknown_words`).
     """
     text = clean_query(text)
     free, filters = extract_filters(text)
@@ -320,32 +379,47 @@ def parse_user_query(text: str, schema, *, conjunctive: bool = False, reader=Non
         # Whoosh's parser fails on some operator soups ("NOT NOT x", "{ ANDMAYBE ANDMAYBE");
         # the words without operators and brackets are still a fair query
         tree = parser.parse(plain_words(free), normalize=False)
-    tree = whole_word_grams(phrases_on_exact_form(tree))
-    parsed.grams = list(dict.fromkeys(w for node in positive_leaves(tree)
-                                      if isinstance(node, wq.Phrase) and node.fieldname == "gram"
-                                      for w in node.words))
+    tree = phrases_on_exact_form(tree)
+    stops = stop_words_with_proclitics()
+    parsed.grams = list(dict.fromkeys(g for node in positive_leaves(tree)
+                                      if isinstance(node, wq.Term) and node.fieldname == "exact"
+                                      and isinstance(node.text, str) and node.text not in stops
+                                      for g in char_ngrams(node.text)))
     if reader is not None:
-        tree = skip_needless_grams(tree, reader)
+        tree = expand_unknown_words(tree, reader)
     q = lift_negations(drop_stop_words(tree.normalize()))
     parsed.query = None if q is wq.NullQuery else q
     return parsed
 
 
-def skip_needless_grams(q: wq.Query, reader) -> wq.Query:
-    """Drop a word's 3-gram phrase when its stem is in the index.
+def expand_unknown_words(q: wq.Query, reader) -> wq.Query:
+    """A word neither whose stem nor whose form is in the index is looked for inside the
+    indexed words: ``سويسرا`` matches ``لسويسرا`` (a bare proclitic the light stemmer leaves
+    on). The words found (at most ``EXPANSION_MAX_WORDS``, shortest first) join the word's OR.
 
-    The grams are there for forms the light stemmer cannot reach (``لسويسرا``); matching them
-    in a row costs 10-20x a query on words (a phrase over very common grams): measured at 20k
-    paragraphs, p95 28 ms without grams, 340 ms with them for every word.
+    The words come from the index's vocabulary (indexer/vocabulary.py), not from 3-gram
+    postings: the same matches as a word's grams in a row, without a third field.
     """
-    def prune(node: wq.Query) -> wq.Query:
-        if not isinstance(node, wq.Or):
+    vocab: Vocabulary | None = None
+    stops = stop_words_with_proclitics()
+
+    def expand(node: wq.Query) -> wq.Query:
+        nonlocal vocab
+        if isinstance(node, wq.Term):
+            subs = [node]
+        elif isinstance(node, wq.Or) and all(isinstance(c, wq.Term) for c in node.subqueries):
+            subs = node.subqueries
+        else:
             return node
-        subs = node.subqueries
-        known = any(isinstance(c, wq.Term) and c.fieldname == "text"
-                    and reader.doc_frequency("text", c.text) > 0 for c in subs)
-        if known and any(isinstance(c, wq.Phrase) and c.fieldname == "gram" for c in subs):
-            return wq.Or([c for c in subs if not (isinstance(c, wq.Phrase) and c.fieldname == "gram")],
-                         boost=node.boost)
-        return node
-    return transform(q, prune)
+        exact = [c.text for c in subs if c.fieldname == "exact" and isinstance(c.text, str)]
+        if (len(exact) != 1 or len(exact[0]) < EXPANSION_MIN_LETTERS or exact[0] in stops
+                or any((c.fieldname, c.text) in reader for c in subs)):
+            return node
+        vocab = vocab or vocabulary(reader)
+        found = vocab.containing(exact[0], limit=EXPANSION_MAX_WORDS)
+        if not found:
+            return node
+        boost = EXPANSION_BOOST * (len(char_ngrams(exact[0])) if EXPANSION_PER_GRAM else 1)
+        extra = [wq.Term("exact", w, boost=boost) for w in found]
+        return wq.Or(list(subs) + extra, boost=node.boost)
+    return transform(q, expand)

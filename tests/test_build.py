@@ -106,3 +106,47 @@ def test_loader_errors_do_not_leak_source_error_type(tmp_path):
     with pytest.raises(SourceError):
         from indexer.pipeline import load_document
         load_document(tmp_path / "missing.txt")
+
+
+def _age(path, seconds: float = 3600) -> None:
+    """Set a file's modification time ``seconds`` in the past (out of the racy window)."""
+    past = os.stat(path).st_mtime - seconds
+    os.utime(path, (past, past))
+
+
+def test_unchanged_files_are_not_hashed_again(tmp_path, fixtures_dir, monkeypatch):
+    import indexer.build as build
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    a = _copy(fixtures_dir / "upr_ranking.txt", folder / "a.txt")
+    b = _copy(fixtures_dir / "upr_clean.txt", folder / "b.txt")
+    _age(a), _age(b)
+    build_index(tmp_path / "ix", [folder])
+    hashed = []
+    real = build.content_hash
+    monkeypatch.setattr(build, "content_hash", lambda p: hashed.append(p.name) or real(p))
+
+    again = build_index(tmp_path / "ix", [folder])
+    assert hashed == [] and len(again.unchanged) == 2
+
+    # same size, new bytes, new time: hashed and re-indexed
+    text = a.read_text(encoding="utf-8")
+    a.write_text(text.replace("1-", "9-", 1), encoding="utf-8")
+    changed = build_index(tmp_path / "ix", [folder])
+    assert hashed == ["a.txt"] and changed.added == [str(a)]
+
+
+def test_a_file_written_just_before_indexing_is_hashed_again(tmp_path, fixtures_dir, monkeypatch):
+    """Its time stamp cannot tell a second write in the same moment apart: no shortcut."""
+    import indexer.build as build
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    _copy(fixtures_dir / "upr_ranking.txt", folder / "a.txt")  # modified now
+    build_index(tmp_path / "ix", [folder])
+    hashed = []
+    real = build.content_hash
+    monkeypatch.setattr(build, "content_hash", lambda p: hashed.append(p.name) or real(p))
+    again = build_index(tmp_path / "ix", [folder])
+    assert hashed == ["a.txt"] and again.added == []
