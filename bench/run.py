@@ -234,7 +234,7 @@ def query_latencies(index_dir: Path, queries: list[BenchQuery], refs: dict, repe
             lambda q: engine.search(q.text, rec=q.rec, limit=10), queries, repeats)
 
         def bare(q: BenchQuery):
-            parsed = parse_user_query(q.text, engine.ix.schema)
+            parsed = parse_user_query(q.text, engine.ix.schema, reader=engine.searcher.reader())
             flt = engine.filter_query(rec=q.rec) if q.rec is not None else None
             return [h.docnum for h in engine.searcher.search(parsed.query, filter=flt, limit=10)]
 

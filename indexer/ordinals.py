@@ -12,6 +12,7 @@ on a light normal form, and the expected next number breaks ties.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pyarabic.araby as araby
 
@@ -34,6 +35,7 @@ DECADES: dict[str, int] = {"عشرون": 20, "ثلاثون": 30, "اربعون":
 _NON_LETTERS = re.compile(r"[^\u0621-\u064a]")
 
 
+@lru_cache(maxsize=65536)
 def light_form(word: str) -> str:
     """Letters only, diacritics and tatweel gone, hamza carriers and alef-maqsura unified.
 

@@ -20,12 +20,8 @@ THEME_FIELD = "theme"
 
 
 def or_terms(q: wq.Query) -> list[wq.Query] | None:
-    """The leaves of a query made only of ``Or`` nodes, terms and 3-gram phrases, else None.
-
-    A query word's 3-grams are searched as a phrase on the ``gram`` field (grams in a row =
-    inside one word): such a leaf is counted by running its own matcher per segment.
-    """
-    if isinstance(q, wq.Term) or (isinstance(q, wq.Phrase) and q.fieldname == "gram"):
+    """The leaves of a query made only of ``Or`` nodes and terms, else None."""
+    if isinstance(q, wq.Term):
         return [q]
     if type(q) is wq.Or:
         leaves: list[wq.Term] = []

@@ -429,7 +429,7 @@ def _positive_terms(q: wq.Query) -> frozenset[str]:
     stems: set[str] = set()
     for node in positive_leaves(q):
         if isinstance(node, wq.Phrase):
-            stems.update(stem_word(word) or word for word in node.words if node.fieldname != "gram")
+            stems.update(stem_word(word) or word for word in node.words)
         else:
             text = node.text if isinstance(node.text, str) else str(node.text)
             if node.fieldname in ("text", "exact"):
