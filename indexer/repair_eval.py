@@ -31,7 +31,7 @@ from indexer.distance import levenshtein
 from indexer.lexicon import strip_marks
 
 TOKEN = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0640\u0670]+|[A-Za-z\u0400-\u04FF]+|\d+")
-MARKER = re.compile(r"(?<!\S)-\s?\d+(?!\S)|^[ \t]*\d+\s?-(?=\s)", re.M)
+MARKER = re.compile(r"(?<!\S)-\s?\d+(?!\S)|^[ \t]*\d+ -(?=\s)", re.M)
 
 
 def words(text: str) -> list[str]:
