@@ -47,25 +47,25 @@ def _accuracy(pages: list[list[str]], hurt, seed: int = 7) -> tuple[float, float
 
 
 def test_runs_emitted_right_to_left_are_put_back(pages):
-    # measured 62.9% -> 99.4% on these 200 sentences (the whole held-out set: docs/repair.md)
+    # measured 62.7% -> 99.4% on these 200 sentences (the whole held-out set: docs/repair.md)
     before, after = _accuracy(pages, damage.reversed_runs)
     assert before < 0.7
     assert after >= 0.985
 
 
 def test_lines_in_reversed_word_order_seed_spacing(pages):
-    # measured 47.0% -> 98.7%
+    # measured 46.5% -> 99.0% (markers `20 -` dropped on both sides, docs/repair.md)
     before, after = _accuracy(pages, damage.reversed_words)
     assert before < 0.55
     assert after >= 0.98
 
 
 def test_lines_in_reversed_word_order_plain_spacing(pages):
-    # the hardest: no trace but the words themselves; measured 49.0% -> 98.8% here, 97.1% on
+    # the hardest: no trace but the words themselves; measured 48.6% -> 99.2% here, 98.6% on
     # the whole held-out set
     before, after = _accuracy(pages, partial(damage.reversed_words, spaced=False))
     assert before < 0.55
-    assert after >= 0.98
+    assert after >= 0.985
 
 
 def test_clean_lines_of_these_documents_are_untouched(pages):
