@@ -46,6 +46,9 @@ PRIOR_REVERSED = 0.4   # log10 penalty of reversing the runs
 PRIOR_PERMUTED = 3.0   # log10 penalty of any other order
 PRIOR_SEARCH = 1.0     # log10 penalty of an order found by searching many runs (plus its steps)
 WORDS_REVERSED_SPACED = 0.3
+WORD_BY_WORD_RUNS = 1.0  # log10 added to reversed runs in a line clearly laid out word by word
+ONE_BY_ONE_MIN = 4       # ... that is: at least this many runs of spaces between words
+ONE_BY_ONE_SHARE = 0.6   # ... making this share of its gaps
 LEADING_PUNCT_COST = 3.0
 NUMBERS_SIDE_BY_SIDE_COST = 2.0
 NUMBER_TOKEN = re.compile(r"[\d\u0660-\u0669]+(?: \d{3})*")
@@ -510,6 +513,9 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
         before = ["<s>"]
     gaps = re.findall(r"(?<=[\u0621-\u064A\u064B-\u0652.،])\s+(?=[\u0621-\u064A])", line.strip())
     word_by_word = len(gaps) >= 4 and sum(len(g) >= 2 for g in gaps) >= 0.4 * len(gaps)
+    # clearly laid out word by word: most words stand alone (a single space is chance)
+    spaced = sum(len(g) >= 2 for g in gaps)
+    one_by_one = spaced >= ONE_BY_ONE_MIN and spaced >= ONE_BY_ONE_SHARE * len(gaps)
     best_tokens, best_score = None, float("-inf")
     glued = bool(GLUE.search(line)) or any(r.head_piece or r.tail_piece for r in runs) \
         or line.lstrip()[:1] in ".،"
@@ -532,6 +538,8 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
                                                   habit.numbers, glued):
         if has_hard and family in (REVERSED, SPACED_WORDS):
             prior -= habit.reverse  # the document's extraction is known to reverse runs
+        if one_by_one and family == REVERSED:
+            prior += WORD_BY_WORD_RUNS  # words placed one by one: a single space is no run
         if glued and family == REVERSED:
             prior -= PRIOR_REVERSED - habit.reverse  # extraction traces: reversed runs are the usual case
         elif glued and family == FOUND:

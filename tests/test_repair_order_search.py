@@ -117,3 +117,16 @@ def test_a_word_cut_after_its_shadda_is_joined_again():
 def test_a_semicolon_glued_between_two_words_cuts_runs():
     runs, _ = split_runs("الحدث؛الغرض من")
     assert [r.text for r in runs] == ["الحدث؛", "الغرض من"]
+
+
+def test_a_line_laid_out_word_by_word_is_read_word_by_word():
+    # held-out UN lines, reversed, most words standing alone: the one single space is chance,
+    # not a run (read as a run, it kept `تطوير وتنفيذ` / `متكافئة والأمن` backwards)
+    cases = {
+        "المفهوم.  هذا  وتنفيذ تطوير  على  الوكالة  في": "في الوكالة على تطوير وتنفيذ هذا المفهوم.",
+        "المرشحين؛  لجميع  والأمن متكافئة  فرص  بإتاحة  نفسها  الحكومة  وتلزم":
+            "وتلزم الحكومة نفسها بإتاحة فرص متكافئة والأمن لجميع المرشحين؛",
+    }
+    for line, want in cases.items():
+        assert reorder_line(line)[0] == want
+        assert reorder_line(line, habit=Habit(1.5))[0] == want
