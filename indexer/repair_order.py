@@ -50,6 +50,7 @@ WORD_BY_WORD_RUNS = 1.0  # log10 added to reversed runs in a line clearly laid o
 ONE_BY_ONE_MIN = 4       # ... that is: at least this many runs of spaces between words
 ONE_BY_ONE_SHARE = 0.6   # ... making this share of its gaps
 LEADING_PUNCT_COST = 3.0
+SENTENCE_INSIDE_COST = 1.0  # log10: a full stop inside the line, not at its end
 NUMBERS_SIDE_BY_SIDE_COST = 2.0
 NUMBER_TOKEN = re.compile(r"[\d\u0660-\u0669]+(?: \d{3})*")
 LOOSE_PIECE_COST = 2.5     # a split word whose other half is not next to it
@@ -272,6 +273,8 @@ def score_order(tokens: list[str], before: list[str], after: list[str], lm: Bigr
     if clean is not None:
         toks = [clean(t) if not t.startswith("<") else t for t in toks]
     score = lm_score(lm, _lm_tokens(toks)) - LOOSE_PIECE_COST * loose
+    # a sentence that ends inside the line (its break is scored as free) rather than at its end
+    score -= SENTENCE_INSIDE_COST * sum(1 for t in joined[:-1] if t.endswith((".", "؟", "!")))
     if tokens and tokens[0][:1] in ".،,:;؛)":
         score -= LEADING_PUNCT_COST
     # two numbers side by side ("30 2022") are runs put back in the wrong order

@@ -130,3 +130,13 @@ def test_a_line_laid_out_word_by_word_is_read_word_by_word():
     for line, want in cases.items():
         assert reorder_line(line)[0] == want
         assert reorder_line(line, habit=Habit(1.5))[0] == want
+
+
+def test_a_full_stop_ends_the_line_rather_than_a_one_word_sentence_inside_it():
+    # two runs emitted right to left put the sentence's last word first: `الموضوع.` then the
+    # rest; the sentence break inside the line is no longer free
+    line = "الموضوع.  وخلال اجتماعات اللجنة الأولى التابعة للجمعية العامة بشأن هذا"
+    assert reorder_line(line)[0] == "وخلال اجتماعات اللجنة الأولى التابعة للجمعية العامة بشأن هذا الموضوع."
+    # clean lines with a sentence ending inside them stay as they are
+    for clean in ("الإطار. وفي عام 2015 أنشئت اللجنة", "وقد وافقت اللجنة على ذلك. وفي عام 2015 أنشئت"):
+        assert reorder_line(clean) == (clean, "")
