@@ -57,6 +57,8 @@ LOOSE_PIECE_COST = 2.5     # a split word whose other half is not next to it
 WEAK_CUE_COST = 1.5       # any reordering of a line whose only trace is runs of spaces
 GLUE_COST = 2.5            # the order as found, in a line with a number glued to a word
 PRIOR_ROTATED = 2.0        # the first or last run moved to the other end
+PRIOR_WORD_ROTATED = 3.0   # the first or last word moved to the other end
+SENTENCE_END = (".", "؟", "!")
 PRIOR_WORDS_REVERSED = 2.0
 BACKWARDS_FLOOR = 0.6      # the same in a document where many lines read backwards
 HABIT_MARGIN = 1.0     # log10: a line votes for the reversed or the found order by this much
@@ -274,7 +276,7 @@ def score_order(tokens: list[str], before: list[str], after: list[str], lm: Bigr
         toks = [clean(t) if not t.startswith("<") else t for t in toks]
     score = lm_score(lm, _lm_tokens(toks)) - LOOSE_PIECE_COST * loose
     # a sentence that ends inside the line (its break is scored as free) rather than at its end
-    score -= SENTENCE_INSIDE_COST * sum(1 for t in joined[:-1] if t.endswith((".", "؟", "!")))
+    score -= SENTENCE_INSIDE_COST * sum(1 for t in joined[:-1] if t.endswith(SENTENCE_END))
     if tokens and tokens[0][:1] in ".،,:;؛)":
         score -= LEADING_PUNCT_COST
     # two numbers side by side ("30 2022") are runs put back in the wrong order
@@ -317,6 +319,13 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
     yield from emit(words, 0.0, FOUND)
     if traced or word_by_word or any(r.hard for r in runs[1:]):
         yield from _run_orders(runs, emit, known, search, numbers)
+    if len(words) >= 3:
+        # one word carried to the other end of the line (``اننسان. ويمتمل ... لحقوق``)
+        # with a sentence's end as the trace: it starts the line, or only one word follows it
+        if words[0].endswith(SENTENCE_END):
+            yield from emit(words[1:] + words[:1], PRIOR_WORD_ROTATED)
+        if words[-2].endswith(SENTENCE_END) and not words[-1].endswith(SENTENCE_END):
+            yield from emit(words[-1:] + words[:-1], PRIOR_WORD_ROTATED)
     if len(words) >= 2:
         # a document where many lines read backwards (``per_word`` lowered): short lines too
         floor = PRIOR_WORDS_REVERSED if per_word >= WORDS_REVERSED_PER_WORD else BACKWARDS_FLOOR

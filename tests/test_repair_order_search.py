@@ -140,3 +140,12 @@ def test_a_full_stop_ends_the_line_rather_than_a_one_word_sentence_inside_it():
     # clean lines with a sentence ending inside them stay as they are
     for clean in ("الإطار. وفي عام 2015 أنشئت اللجنة", "وقد وافقت اللجنة على ذلك. وفي عام 2015 أنشئت"):
         assert reorder_line(clean) == (clean, "")
+
+
+def test_a_word_after_a_sentence_end_carried_to_the_other_end_of_the_line():
+    # the paragraph's first line starts with the last word of its sentence, with a full stop
+    line = "الإنسان. ويمتثل التشريع الوطني للمعايير الدولية لحقوق"
+    assert reorder_line(line, ["<s>"], ["-42"])[0] == "ويمتثل التشريع الوطني للمعايير الدولية لحقوق الإنسان."
+    # a clean line whose last word starts the next sentence stays
+    clean = "واعتمدت الجمعية العامة القرار بتوافق الآراء. وفي"
+    assert reorder_line(clean, ["<s>"], ["-68"]) == (clean, "")
