@@ -108,6 +108,7 @@ HEADING_SIGNS = re.compile(r"[\u0621-\u064A]/|وو|اا(?!\S)|وة(?!\S)")
 MIN_LINES_WITH_CUES = 3
 BACKWARDS_PER_WORD = 0.15  # per-word evidence to reverse a line in a backwards-reading document
 MIN_SHARE_WITH_CUES = 0.25  # ... and that share of the non-empty lines (the seed: 43%)
+MIN_SHARE_BACKWARDS = 0.1   # ... or this share of lines that read clearly better backwards
 
 
 @dataclass(frozen=True)
@@ -184,10 +185,18 @@ class Repairer:
         cues = ORDER_CUES if body_damage < need else STRONG_ORDER_CUES
         # pdftotext (direction controls) and visual-order extractions keep their runs in order
         if not found.keys() & {"bidi-controls", "visual-order"}:
-            cue_lines = sum(1 for l in text.split("\n") if len(l.split()) <= MAX_LINE_WORDS and
-                            (cues.search(l.strip(" ")) or self._reads_backwards(l)))
+            cue_lines = backwards = 0
+            for l in text.split("\n"):
+                if len(l.split()) <= MAX_LINE_WORDS:
+                    if cues.search(l.strip(" ")):
+                        cue_lines += 1
+                    elif self._reads_backwards(l):
+                        cue_lines += 1
+                        backwards += 1
             nonempty = sum(1 for l in text.split("\n") if l.strip())
-            if cue_lines >= max(MIN_LINES_WITH_CUES, MIN_SHARE_WITH_CUES * nonempty):
+            # lines that read clearly better backwards are strong evidence (clean UN text: 1 in 2,234)
+            if cue_lines >= max(MIN_LINES_WITH_CUES, MIN_SHARE_WITH_CUES * nonempty) or \
+                    backwards >= max(MIN_LINES_WITH_CUES, MIN_SHARE_BACKWARDS * nonempty):
                 found["run-order"] = cue_lines
 
         plain = {w.replace(TATWEEL, "") for w in oov}
@@ -272,7 +281,7 @@ class Repairer:
             # where many lines read backwards, a line needs less evidence to be read so
             nonempty = [l for l in work if l.strip()]
             backwards = sum(1 for l in nonempty if self._reads_backwards(l))
-            per_word = (BACKWARDS_PER_WORD if backwards >= MIN_SHARE_WITH_CUES * len(nonempty)
+            per_word = (BACKWARDS_PER_WORD if backwards >= MIN_SHARE_BACKWARDS * len(nonempty)
                         else WORDS_REVERSED_PER_WORD)
             habit = document_habit(work, clean=self._clean_token, known=self._known)
             for _ in range(2):

@@ -1,7 +1,10 @@
 """Word accuracy of a repair against a hand-checked reading.
 
 Words are compared without harakat (``كافياً`` = ``كافيا``), punctuation is ignored, and
-paragraph markers (``-12``) are dropped; digits count as words.  Two measures:
+paragraph markers are dropped; digits count as words.  A paragraph marker is a number with
+its dash, written either way: ``-12`` / ``- 12`` (the repair's form), or ``12 -`` at the start
+of a line (how UN reference texts print it); the same rule is applied to the reference and to
+the repair.  Two measures:
 
 - :func:`word_accuracy`: ``1 - edit distance / reference length`` over the word sequences,
   so a word in the wrong place counts as an error (order matters for phrase search);
@@ -11,6 +14,10 @@ paragraph markers (``-12``) are dropped; digits count as words.  Two measures:
 1.0
 >>> round(word_accuracy("نظام روما الأساسي", "نأام روما الأساسي"), 3)
 0.667
+>>> words("20 - يقرر أن") == words("-20 يقرر أن") == ["يقرر", "أن"]
+True
+>>> words("المادة 20 - ألف")
+['المادة', '20', 'ألف']
 """
 from __future__ import annotations
 
@@ -24,7 +31,7 @@ from indexer.distance import levenshtein
 from indexer.lexicon import strip_marks
 
 TOKEN = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0640\u0670]+|[A-Za-z\u0400-\u04FF]+|\d+")
-MARKER = re.compile(r"(?<!\S)-\s?\d+(?!\S)")
+MARKER = re.compile(r"(?<!\S)-\s?\d+(?!\S)|^[ \t]*\d+ -(?=\s)", re.M)
 
 
 def words(text: str) -> list[str]:

@@ -46,13 +46,19 @@ PRIOR_REVERSED = 0.4   # log10 penalty of reversing the runs
 PRIOR_PERMUTED = 3.0   # log10 penalty of any other order
 PRIOR_SEARCH = 1.0     # log10 penalty of an order found by searching many runs (plus its steps)
 WORDS_REVERSED_SPACED = 0.3
+WORD_BY_WORD_RUNS = 1.0  # log10 added to reversed runs in a line clearly laid out word by word
+ONE_BY_ONE_MIN = 4       # ... that is: at least this many runs of spaces between words
+ONE_BY_ONE_SHARE = 0.6   # ... making this share of its gaps
 LEADING_PUNCT_COST = 3.0
+SENTENCE_INSIDE_COST = 1.0  # log10: a full stop inside the line, not at its end
 NUMBERS_SIDE_BY_SIDE_COST = 2.0
 NUMBER_TOKEN = re.compile(r"[\d\u0660-\u0669]+(?: \d{3})*")
 LOOSE_PIECE_COST = 2.5     # a split word whose other half is not next to it
 WEAK_CUE_COST = 1.5       # any reordering of a line whose only trace is runs of spaces
 GLUE_COST = 2.5            # the order as found, in a line with a number glued to a word
 PRIOR_ROTATED = 2.0        # the first or last run moved to the other end
+PRIOR_WORD_ROTATED = 3.0   # the first or last word moved to the other end
+SENTENCE_END = (".", "؟", "!")
 PRIOR_WORDS_REVERSED = 2.0
 BACKWARDS_FLOOR = 0.6      # the same in a document where many lines read backwards
 HABIT_MARGIN = 1.0     # log10: a line votes for the reversed or the found order by this much
@@ -269,6 +275,8 @@ def score_order(tokens: list[str], before: list[str], after: list[str], lm: Bigr
     if clean is not None:
         toks = [clean(t) if not t.startswith("<") else t for t in toks]
     score = lm_score(lm, _lm_tokens(toks)) - LOOSE_PIECE_COST * loose
+    # a sentence that ends inside the line (its break is scored as free) rather than at its end
+    score -= SENTENCE_INSIDE_COST * sum(1 for t in joined[:-1] if t.endswith(SENTENCE_END))
     if tokens and tokens[0][:1] in ".،,:;؛)":
         score -= LEADING_PUNCT_COST
     # two numbers side by side ("30 2022") are runs put back in the wrong order
@@ -311,6 +319,13 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
     yield from emit(words, 0.0, FOUND)
     if traced or word_by_word or any(r.hard for r in runs[1:]):
         yield from _run_orders(runs, emit, known, search, numbers)
+    if len(words) >= 3:
+        # one word carried to the other end of the line (``اننسان. ويمتمل ... لحقوق``)
+        # with a sentence's end as the trace: it starts the line, or only one word follows it
+        if words[0].endswith(SENTENCE_END):
+            yield from emit(words[1:] + words[:1], PRIOR_WORD_ROTATED)
+        if words[-2].endswith(SENTENCE_END) and not words[-1].endswith(SENTENCE_END):
+            yield from emit(words[-1:] + words[:-1], PRIOR_WORD_ROTATED)
     if len(words) >= 2:
         # a document where many lines read backwards (``per_word`` lowered): short lines too
         floor = PRIOR_WORDS_REVERSED if per_word >= WORDS_REVERSED_PER_WORD else BACKWARDS_FLOOR
@@ -510,6 +525,9 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
         before = ["<s>"]
     gaps = re.findall(r"(?<=[\u0621-\u064A\u064B-\u0652.،])\s+(?=[\u0621-\u064A])", line.strip())
     word_by_word = len(gaps) >= 4 and sum(len(g) >= 2 for g in gaps) >= 0.4 * len(gaps)
+    # clearly laid out word by word: most words stand alone (a single space is chance)
+    spaced = sum(len(g) >= 2 for g in gaps)
+    one_by_one = spaced >= ONE_BY_ONE_MIN and spaced >= ONE_BY_ONE_SHARE * len(gaps)
     best_tokens, best_score = None, float("-inf")
     glued = bool(GLUE.search(line)) or any(r.head_piece or r.tail_piece for r in runs) \
         or line.lstrip()[:1] in ".،"
@@ -532,6 +550,8 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
                                                   habit.numbers, glued):
         if has_hard and family in (REVERSED, SPACED_WORDS):
             prior -= habit.reverse  # the document's extraction is known to reverse runs
+        if one_by_one and family == REVERSED:
+            prior += WORD_BY_WORD_RUNS  # words placed one by one: a single space is no run
         if glued and family == REVERSED:
             prior -= PRIOR_REVERSED - habit.reverse  # extraction traces: reversed runs are the usual case
         elif glued and family == FOUND:

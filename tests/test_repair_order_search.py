@@ -117,3 +117,35 @@ def test_a_word_cut_after_its_shadda_is_joined_again():
 def test_a_semicolon_glued_between_two_words_cuts_runs():
     runs, _ = split_runs("الحدث؛الغرض من")
     assert [r.text for r in runs] == ["الحدث؛", "الغرض من"]
+
+
+def test_a_line_laid_out_word_by_word_is_read_word_by_word():
+    # held-out UN lines, reversed, most words standing alone: the one single space is chance,
+    # not a run (read as a run, it kept `تطوير وتنفيذ` / `متكافئة والأمن` backwards)
+    cases = {
+        "المفهوم.  هذا  وتنفيذ تطوير  على  الوكالة  في": "في الوكالة على تطوير وتنفيذ هذا المفهوم.",
+        "المرشحين؛  لجميع  والأمن متكافئة  فرص  بإتاحة  نفسها  الحكومة  وتلزم":
+            "وتلزم الحكومة نفسها بإتاحة فرص متكافئة والأمن لجميع المرشحين؛",
+    }
+    for line, want in cases.items():
+        assert reorder_line(line)[0] == want
+        assert reorder_line(line, habit=Habit(1.5))[0] == want
+
+
+def test_a_full_stop_ends_the_line_rather_than_a_one_word_sentence_inside_it():
+    # two runs emitted right to left put the sentence's last word first: `الموضوع.` then the
+    # rest; the sentence break inside the line is no longer free
+    line = "الموضوع.  وخلال اجتماعات اللجنة الأولى التابعة للجمعية العامة بشأن هذا"
+    assert reorder_line(line)[0] == "وخلال اجتماعات اللجنة الأولى التابعة للجمعية العامة بشأن هذا الموضوع."
+    # clean lines with a sentence ending inside them stay as they are
+    for clean in ("الإطار. وفي عام 2015 أنشئت اللجنة", "وقد وافقت اللجنة على ذلك. وفي عام 2015 أنشئت"):
+        assert reorder_line(clean) == (clean, "")
+
+
+def test_a_word_after_a_sentence_end_carried_to_the_other_end_of_the_line():
+    # the paragraph's first line starts with the last word of its sentence, with a full stop
+    line = "الإنسان. ويمتثل التشريع الوطني للمعايير الدولية لحقوق"
+    assert reorder_line(line, ["<s>"], ["-42"])[0] == "ويمتثل التشريع الوطني للمعايير الدولية لحقوق الإنسان."
+    # a clean line whose last word starts the next sentence stays
+    clean = "واعتمدت الجمعية العامة القرار بتوافق الآراء. وفي"
+    assert reorder_line(clean, ["<s>"], ["-68"]) == (clean, "")
