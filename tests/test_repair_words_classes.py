@@ -117,3 +117,31 @@ def test_class_index_belongs_to_its_lexicon():
     assert small.classes().lookup("تلتوت") == ["تعزيز"]
     assert other.classes().lookup("تلتوت") == []
     assert small.classes() is small.classes()  # built once per lexicon
+
+
+def test_the_line_before_decides_the_first_word(heading):
+    """The previous line's last word, or a sentence start, is the first word's left context."""
+    assert heading.repair_line_edits("ان المجلس التنفوذو", "ورأى")[0] == "أن المجلس التنفيذي"
+    assert heading.repair_line_edits("ان المجلس التنفوذو", "<s>")[0] == "إن المجلس التنفيذي"
+
+
+def test_a_line_that_ends_a_sentence_is_followed_by_a_sentence_start():
+    from indexer.repair import line_end
+    assert line_end("وتعمل المنظمات مع ممثلي الحكومة.") == "<s>"
+    assert line_end("وتعمل المنظمات مع") == "مع"
+    assert line_end("") is None
+
+
+def test_a_lone_alef_is_the_list_label(heading):
+    # the heading font drops hamza on an initial alef; a lone letter has no neighbour to join
+    assert heading.repair_line("ا - تلتوت التلاون") == "أ - تعزيز التعاون"
+    assert heading.repair_line("و :") == "و :"  # a lone WAW stays the conjunction
+
+
+def test_a_relative_adjective_missing_from_the_lexicon_is_read_through_its_stem():
+    lex = Lexicon({"البرنامج": 4.0, "الوطنية": 5.0})
+    model = GlyphModel.heading(lex=lex, by_class=True)
+    # البرنامجية is not in this lexicon: its stem is, and the ending -ية is a nisba
+    assert model.repair_line("ال:رنامجوة") == "البرنامجية"
+    assert model.repair_line("ال:رنامجو") == "البرنامجي"
+    assert model.repair_line("تلت:ق") == "تلتبق"  # no stem: only the glyph that is no letter
