@@ -395,6 +395,8 @@ class GlyphModel:
         # a common word needs more evidence to be re-read
         guard = PLAUSIBLE_MARGIN if self.guard_plausible and best.score >= PLAUSIBLE_LOGP else 0.0
         scored: dict[str, tuple[float, int]] = {}
+        if self.by_class and best.score > OOV_LOGP:
+            scored[best.text] = (best.score, 0)  # the word as seen stays a rival of its readings
         for reading, cost, edits in self.candidates(plain, limit):
             if edits == 0 and reading == plain:
                 continue
