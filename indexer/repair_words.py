@@ -441,8 +441,8 @@ class GlyphModel:
         best, best_score = None, OOV_LOGP - 1
         for suffix in NISBA:
             stem = word[:-len(suffix)]
-            if len(stem) < 3:
-                continue
+            if len(stem) < 3 or self.align_cost(word, stem + suffix) is None:
+                continue  # too short, or its last letters can not show this ending
             for t in self.classes().lookup(stem):
                 cost = self.align_cost(word, t + suffix)
                 if cost is not None:
