@@ -121,8 +121,9 @@ def test_class_index_belongs_to_its_lexicon():
 
 def test_the_line_before_decides_the_first_word(heading):
     """The previous line's last word, or a sentence start, is the first word's left context."""
-    assert heading.repair_line_edits("ان المجلس التنفوذو", "ورأى")[0] == "أن المجلس التنفيذي"
-    assert heading.repair_line_edits("ان المجلس التنفوذو", "<s>")[0] == "إن المجلس التنفيذي"
+    line = "وتو الاتفاق للى ان تلتتم اللجنة"
+    assert heading.repair_line_edits(line, "<s>")[0] == "وتم الاتفاق على أن تلتزم اللجنة"
+    assert heading.repair_line_edits(line, "أن")[0] == "يتم الاتفاق على أن تلتزم اللجنة"
 
 
 def test_a_line_that_ends_a_sentence_is_followed_by_a_sentence_start():
@@ -152,3 +153,11 @@ def test_a_known_word_as_seen_stays_a_rival_of_its_readings(heading):
     choice = heading.best("مما")
     assert "مما" in {choice.text} | {t for t, _ in choice.rivals}
     assert "كما" in {choice.text} | {t for t, _ in choice.rivals}
+
+
+def test_a_word_pair_seen_more_than_its_classes_expect_gains():
+    lm, lex = bigrams(), lexicon()
+    # both readings share a shape class: only the pair itself tells them apart
+    assert lm.pair_gain("المسائل", "المتصلة", lex.zipf("المتصلة")) > 0.5
+    assert lm.pair_gain("المسائل", "المحتلة", lex.zipf("المحتلة")) == 0.0
+    assert lm.pair_gain("<s>", "وتم", lex.zipf("وتم")) > lm.pair_gain("<s>", "يتم", lex.zipf("يتم"))
