@@ -205,6 +205,7 @@ class GlyphModel:
     _cache: dict[tuple[str, int], Choice] = field(default_factory=dict, repr=False)
     _table_key: tuple | None = field(default=None, repr=False)
     _costs: dict | None = field(default=None, repr=False)
+    _pairs: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)  # _pair answers
 
     @classmethod
     def body(cls, table: tuple[Confusion, ...] = BODY_FONT, **kw) -> "GlyphModel":
@@ -541,8 +542,11 @@ class GlyphModel:
     def _pair(self, a: str, b: str) -> float:
         """The pair model's score of ``b`` after ``a``, with the pair's own evidence where it
         was seen more often than its classes make it (:meth:`Bigrams.pair_gain`)."""
-        lm = self.context
-        return lm.logp(a, b) + PAIR_GAIN_WEIGHT * lm.pair_gain(a, b, self.lex.zipf(b))
+        hit = self._pairs.get((a, b))
+        if hit is None:
+            lm = self.context
+            hit = self._pairs[(a, b)] = lm.logp(a, b) + PAIR_GAIN_WEIGHT * lm.pair_gain(a, b, self.lex.zipf(b))
+        return hit
 
     def _viterbi(self, tokens: list[str]) -> tuple[float, list[tuple[str, str]]]:
         n = len(tokens)
