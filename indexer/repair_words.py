@@ -184,6 +184,11 @@ class Choice:
     rivals: tuple[tuple[str, float], ...] = ()
 
 
+def _marks(word: str) -> int:
+    """How many harakat (and tatweel) a word carries."""
+    return len(word) - len(strip_marks(word))
+
+
 @dataclass
 class GlyphModel:
     """A confusion table plus gap letters, with the lexicon that judges candidates."""
@@ -685,8 +690,14 @@ class GlyphModel:
             c2 = self.best(core2)
             if min(c.score, c2.score) >= COMMON_LOGP and min(len(core), len(core2)) >= 3:
                 return  # two common words: not one word cut by a lost glyph
-            for letter in self.gap_letters:
-                joined = self.best(strip_marks(core) + letter + strip_marks(core2), 1)
+            # a space right after a mark (``ووفقـً ا``) lost nothing: the word is joined as it is
+            ends_with_mark = bool(core) and not strip_marks(core[-1])
+            joins = ("",) + self.gap_letters if ends_with_mark else self.gap_letters
+            for letter in joins:
+                letters = strip_marks(core) + letter + strip_marks(core2)
+                joined = self.best(letters, 1)
+                if len(strip_marks(joined.text)) < len(letters) and _marks(joined.text) > _marks(letters):
+                    continue  # the lost glyph was a letter: reading it as a mark (عد م -> عدّم) is not a join
                 score = joined.score - GAP_COST
                 if joined.score > OOV_LOGP and score > c.score + c2.score:
                     yield i + 2, pre + joined.text + post2, score

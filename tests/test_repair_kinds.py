@@ -220,3 +220,19 @@ def test_repair_explains_its_changes_and_is_deterministic():
     change = first.changes[0]
     assert change.before.startswith("ومن إأن") and change.after.startswith("ومن شأن")
     assert "body-font" in change.reason and "إأن→شأن" in change.reason
+
+
+def test_a_letter_lost_as_a_space_is_not_read_as_a_mark():
+    """A gap is a lost letter: with the shadda entry made cheap by a document's evidence, the
+    join ``عد م`` must still read ``عديم`` (a letter), not ``عدّم`` (the common ``عدم`` + shadda)."""
+    from indexer.repair_tables import SHADDA
+
+    model = GlyphModel.body()
+    tuned = model.with_costs({c: 0.5 for c in model.table if c.true == SHADDA}, {})
+    assert tuned.repair_line("منح الجنسية لأي إمص عد م الجنسية") == "منح الجنسية لأي شخص عديم الجنسية"
+
+
+def test_a_space_after_a_mark_joins_the_word_without_a_letter():
+    """``ووفقً ا`` (the extraction cut the word after its tanween): one word, nothing lost."""
+    model = GlyphModel.body()
+    assert model.repair_line("ووفقً ا للقانون الجديد") == "ووفقا للقانون الجديد"
