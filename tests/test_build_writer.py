@@ -79,3 +79,17 @@ def test_a_pool_that_spills_writes_the_same_index(tmp_path, fixtures_dir, monkey
     monkeypatch.setattr(build, "WRITER_LIMITMB", limitmb)
     build_index(tmp_path / "small", corpus)
     assert _contents(tmp_path / "small") == _contents(tmp_path / "default")
+
+
+def test_the_writer_bench_builds_from_loaded_documents(tmp_path, fixtures_dir, monkeypatch):
+    from bench.stages import load_without_repair, time_writer
+
+    monkeypatch.setenv("FAHRAS_PROCS", "1")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("upr_ranking.txt", "upr_clean.txt"):
+        (folder / name).write_bytes((fixtures_dir / name).read_bytes())
+    documents = load_without_repair(folder)
+    assert len(documents) == 2
+    timed = time_writer(documents, tmp_path / "ix")
+    assert timed["paragraphs"] == 14 and timed["cpu_s"] > 0
