@@ -99,3 +99,38 @@ def profile_index(corpus: Path, index_dir: Path, out_prof: Path | None = None) -
         "share": {k: round(v / total, 3) for k, v in times.items()},
         "top": top_functions(stats),
     }
+
+
+def load_without_repair(corpus: Path) -> dict[str, object]:
+    """Every document of ``corpus`` loaded once (repair replaced by the identity), by path."""
+    import functools
+
+    from indexer import structure
+    from indexer.loading import load_documents
+    from indexer.pipeline import iter_source_files, load_document
+
+    parse = structure.parse_text
+    structure.parse_text = functools.partial(parse, repair=lambda lines: list(lines))
+    try:
+        files = [path.resolve() for path in iter_source_files([corpus])]
+        return {str(path): outcome for path, outcome in load_documents(files, load_document)}
+    finally:
+        structure.parse_text = parse
+
+
+def time_writer(documents: dict[str, object], index_dir: Path) -> dict:
+    """Build an index from documents already in memory: the writer's wall and CPU seconds.
+
+    Analysis, ``add_document`` and the commit only, in this process (set ``FAHRAS_PROCS=1`` so
+    that no loader worker passes the documents through a pipe); compare the CPU seconds of two
+    variants run alternately (the wall time follows the machine's load).
+    """
+    import time
+
+    from indexer.build import build_index
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    report = build_index(index_dir, [Path(p) for p in documents], rebuild=True,
+                         load=lambda path: documents[str(path)])  # type: ignore[return-value]
+    return {"paragraphs": report.paragraphs, "wall_s": round(time.perf_counter() - wall, 2),
+            "cpu_s": round(time.process_time() - cpu, 2)}

@@ -428,7 +428,61 @@ def open_writer(ix, *, files: int):
     every search process copied the terms and postings of the whole index
     (docs/benchmarks.md); separate files are read in place.
     """
-    return ix.writer(compound=False)
+    writer = ix.writer(compound=False, limitmb=WRITER_LIMITMB)
+    if CACHE_LENGTH_COLUMNS:
+        plain = writer.per_document_reader
+        writer.per_document_reader = lambda: _LengthColumnsOnce(plain())
+    return writer
+
+
+#: Memory of the writer's posting pool (Whoosh's estimate, close to the real size); beyond it
+#: the pool spills a sorted run to disk, and the commit merges the runs one posting at a time.
+#: 256 (Whoosh: 128) keeps a 10k-paragraph build in memory: 1.5x less CPU for the writer, peak
+#: +164 MiB (docs/benchmarks.md).
+WRITER_LIMITMB = 256
+#: Read the new segment's field lengths once per field at commit, not once per posting.
+CACHE_LENGTH_COLUMNS = True
+
+
+class _LengthColumnsOnce:
+    """The new segment's per-document reader, asked for lengths while the commit writes postings.
+
+    Whoosh asks for a document's field length at every posting: for a field without lengths
+    (the ID, keyword and number fields) it checks whether the column file exists each time (an
+    ``os.stat`` per posting), and for a text field it reads the length's byte from the file (a
+    seek and a read per posting). This reads each field's lengths once, into a list (one byte
+    per paragraph on disk), and answers from it, with the same values; everything else is the
+    wrapped reader's.
+    """
+
+    def __init__(self, reader) -> None:
+        self._reader = reader
+        self._lengths: dict[str, list | None] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0):
+        try:
+            lengths = self._lengths[fieldname]
+        except KeyError:
+            lengths = self._lengths[fieldname] = self._read_lengths(fieldname)
+        if lengths is None:
+            return default
+        if 0 <= docnum < len(lengths):
+            return lengths[docnum]
+        return self._reader.doc_field_length(docnum, fieldname, default)
+
+    def _read_lengths(self, fieldname: str) -> list | None:
+        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+        from whoosh.util.numeric import byte_to_length
+
+        column = _lenfield(fieldname)
+        if not self._reader.has_column(column):
+            return None
+        # as W3PerDocReader.doc_field_length: a zero byte reads as None
+        return [byte_to_length(b) if b else None
+                for b in self._reader.column_reader(column, LENGTHS_COLUMN)]
+
+    def __getattr__(self, name: str):
+        return getattr(self._reader, name)
 
 
 #: Merge policy: segments whose live sizes are within the same power of MERGE_BASE documents
