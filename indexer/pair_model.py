@@ -16,9 +16,10 @@ class says (``غير`` + an adjective in ``-ة``), and a seen pair what the word
 first word scores through its class alone.
 
 The table (``indexer/tables/ar_pairs_kn.tsv.gz``, written by
-``indexer/tables/build_tables.py --pairs-only``) keeps each word's counts, the word pairs and
-word-class pairs seen at least twice (pruned pairs keep their mass in the backoff: the
-``N(a .)`` counts include them) and all class pairs.  Loaded lazily, once per process
+``indexer/tables/build_tables.py --pairs-only``) keeps each word's counts with its following
+words and classes (pruned by count; pruned pairs keep their mass in the backoff: the
+``N(a .)`` counts include them) and all class pairs.  A word's followers stay one string until
+the word is first asked about, so loading is quick.  Loaded lazily, once per process
 (:func:`pair_model`).  Same scoring interface as :class:`indexer.lexicon.Bigrams`
 (``logp``, ``prior``, ``score``):
 
@@ -43,13 +44,13 @@ TABLE = "ar_pairs_kn.tsv.gz"
 class PairModel:
     """See the module docstring.  ``ctx``: word -> (count as first word, distinct following
     words, distinct following classes); ``cont``: word -> distinct left neighbours;
-    ``pairs``: (a, b) -> count; ``word_cls``: (a, C) -> count; ``cls_pairs``: (A, B) -> count.
+    ``follow``: word -> (its following words, its following classes), each a string
+    ``"x count x count ..."`` parsed on first use; ``cls_pairs``: (A, B) -> count.
     """
 
     ctx: dict[str, tuple[int, int, int]]
     cont: dict[str, int]
-    pairs: dict[tuple[str, str], int]
-    word_cls: dict[tuple[str, str], int]
+    follow: dict[str, tuple[str, str]]
     cls_pairs: dict[tuple[str, str], int]
     top: frozenset[str]
     discounts: tuple[float, float, float] = (0.8, 0.8, 0.8)
@@ -58,6 +59,8 @@ class PairModel:
     #: class -> (continuation counts of its words, number of its words)
     members: dict[str, tuple[int, int]] = field(default_factory=dict)
     _cls_cache: dict[str, str] = field(default_factory=dict, repr=False)
+    _words: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
+    _classes: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         ctot: dict[str, int] = {}
@@ -78,8 +81,7 @@ class PairModel:
         ``indexer/tables/build_tables.py``, ``build_pair_model``)."""
         ctx: dict[str, tuple[int, int, int]] = {}
         cont: dict[str, int] = {}
-        pairs: dict[tuple[str, str], int] = {}
-        word_cls: dict[tuple[str, str], int] = {}
+        follow: dict[str, tuple[str, str]] = {}
         cls_pairs: dict[tuple[str, str], int] = {}
         members: dict[str, tuple[int, int]] = {}
         top: list[str] = []
@@ -90,25 +92,37 @@ class PairModel:
         for line in text.split("\n"):
             f = line.split("\t")
             n = len(f)
-            if n == 3:
-                pairs[(f[0], f[1])] = int(f[2])
+            if n == 7:  # a word: cont, total, followers, follower classes, followers' lists
+                if f[1] != "0":
+                    cont[f[0]] = int(f[1])
+                if f[2] != "0":
+                    ctx[f[0]] = (int(f[2]), int(f[3]), int(f[4]))
+                if f[5] or f[6]:
+                    follow[f[0]] = (f[5], f[6])
             elif n == 4:
-                if f[0] == "K":
-                    word_cls[(f[1], f[2])] = int(f[3])
-                elif f[0] == "C":
+                if f[0] == "C":
                     cls_pairs[(f[1], f[2])] = int(f[3])
                 elif f[0] == "M":
                     members[f[1]] = (int(f[2]), int(f[3]))
                 else:
                     discounts = (float(f[1]), float(f[2]), float(f[3]))
-            elif n == 5:
-                if f[1] != "0":
-                    cont[f[0]] = int(f[1])
-                if f[2] != "0":
-                    ctx[f[0]] = (int(f[2]), int(f[3]), int(f[4]))
             elif f[0] == "T":
                 top.append(f[1])
-        return cls(ctx, cont, pairs, word_cls, cls_pairs, frozenset(top), discounts, members=members)
+        return cls(ctx, cont, follow, cls_pairs, frozenset(top), discounts, members=members)
+
+    def pair_count(self, ka: str, kb: str) -> int:
+        """Times the keyed word ``kb`` follows ``ka`` (0 if unseen or pruned)."""
+        d = self._words.get(ka)
+        if d is None:
+            d = self._words[ka] = _parse(self.follow.get(ka, ("", ""))[0])
+        return d.get(kb, 0)
+
+    def class_count(self, ka: str, c: str) -> int:
+        """Times a word of class ``c`` follows the keyed word ``ka`` (0 if unseen or pruned)."""
+        d = self._classes.get(ka)
+        if d is None:
+            d = self._classes[ka] = _parse(self.follow.get(ka, ("", ""))[1])
+        return d.get(c, 0)
 
     def cls(self, key: str) -> str:
         """The class of a keyed word: itself if frequent, else its shape."""
@@ -141,7 +155,7 @@ class PairModel:
         if t is None:
             return low
         d = self.discounts[1]
-        return max(self.word_cls.get((ka, c), 0) - d, 0.0) / t[0] + d * t[2] / t[0] * low
+        return max(self.class_count(ka, c) - d, 0.0) / t[0] + d * t[2] / t[0] * low
 
     def prob(self, ka: str, kb: str) -> float:
         """``P(kb | ka)`` for keyed words."""
@@ -151,7 +165,7 @@ class PairModel:
         if t is None:
             return low
         d = self.discounts[0]
-        return max(self.pairs.get((ka, kb), 0) - d, 0.0) / t[0] + d * t[1] / t[0] * low
+        return max(self.pair_count(ka, kb) - d, 0.0) / t[0] + d * t[1] / t[0] * low
 
     def logp(self, a: str, b: str) -> float:
         """log10 ``P(b | a)`` (surface forms; keyed with :func:`indexer.lexicon.lm_key`)."""
@@ -168,6 +182,12 @@ class PairModel:
     def score(self, tokens: list[str]) -> float:
         """Sum of :meth:`logp` over adjacent pairs of ``tokens``."""
         return sum(self.logp(a, b) for a, b in zip(tokens, tokens[1:]))
+
+
+def _parse(items: str) -> dict[str, int]:
+    """``"x 3 y 2"`` -> ``{"x": 3, "y": 2}``."""
+    f = items.split(" ") if items else []
+    return dict(zip(f[::2], map(int, f[1::2])))
 
 
 @lru_cache(maxsize=1)

@@ -38,7 +38,7 @@ def test_a_distribution_over_the_next_word(model):
 
 def test_an_unseen_word_scores_through_its_class(model):
     # neither pair was seen: "غير" + an adjective in -ة is likelier than + a verb form
-    assert ("غير", "عنيفة") not in model.pairs
+    assert model.pair_count("غير", "عنيفة") == 0 and model.pair_count("غير", "وترد") == 0
     assert model.logp("غير", "عنيفة") > model.logp("غير", "وترد") + 1
     # an unknown first word still gives a finite, context-free score
     assert math.isfinite(model.logp("زززز", "الإنسان"))
@@ -67,10 +67,13 @@ def test_the_order_search_scores_with_it():
 def test_build_and_load_round_trip(tmp_path):
     lines = ["حقوق الإنسان في العالم.", "حقوق الإنسان والتنمية.", "في العالم حقوق الطفل."]
     out = tmp_path / "pairs.tsv.gz"
-    stats = build_tables.build_pair_model(lines, out, min_pair=2, top_n=2)
+    stats = build_tables.build_pair_model(lines, out, min_pair=2, top_n=2, min_cls=1)
     assert stats["tokens"] == 14  # 11 words + 3 sentence starts
+    assert stats["kept"] == 3  # pairs seen twice: <s> حقوق, حقوق الإنسان, في العالم
     m = PairModel.load(out)
-    assert m.pairs == {("<s>", "حقوق"): 2, ("حقوق", "الإنسان"): 2, ("في", "العالم"): 2}
+    assert m.pair_count("حقوق", "الإنسان") == 2 and m.pair_count("<s>", "حقوق") == 2
+    assert m.pair_count("حقوق", "الطفل") == 0  # seen once: pruned, its mass in the backoff
+    assert m.class_count("حقوق", "ال|") == 3
     # حقوق: 3 times a first word, 2 distinct next words, both of one shape class (ال|)
     assert m.ctx["حقوق"] == (3, 2, 1)
     assert m.cont["الإنسان"] == 1 and m.cont["حقوق"] == 2

@@ -16,6 +16,9 @@ Outputs (see ``SOURCES.md`` beside this file for provenance and licences):
   set (its last 1,000 sentences held out) and TyDi QA passages (``<w1>\\t<w2>\\t<count>``),
   words normalised with :func:`indexer.lexicon.lm_key`: pairs seen twice, and pairs seen once
   with one of the :data:`SINGLETON_TOP` most frequent words.
+- ``ar_pairs_kn.tsv.gz`` (``--pairs-only --held-out tests/fixtures/repair/un_testset_heldout_ar.txt
+  --extra ARCD MLQA XQuAD corpus.jsonl``): the table of :mod:`indexer.pair_model`, see
+  :func:`build_pair_model`; the committed one is what this writes with the defaults.
 """
 from __future__ import annotations
 
@@ -125,7 +128,8 @@ def pair_lines(devset: Path, testset: Path | None, held_out: Path | None,
     return lines
 
 
-PAIR_MIN_COUNT = 2  # word pairs (and word-class pairs) of the Kneser-Ney table: kept from this count
+PAIR_MIN_COUNT = 1  # word pairs of the Kneser-Ney table: kept from this count
+PAIR_MIN_CLASS = 1  # word-class pairs: kept from this count
 PAIR_TOP = 200       # the most frequent first words are classes of their own
 
 
@@ -136,15 +140,15 @@ def _ney(counts) -> float:
 
 
 def build_pair_model(lines: list[str], out: Path, min_pair: int = PAIR_MIN_COUNT,
-                     top_n: int = PAIR_TOP) -> dict:
+                     top_n: int = PAIR_TOP, min_cls: int = PAIR_MIN_CLASS) -> dict:
     """Write the table of :class:`indexer.pair_model.PairModel`, one row per line, tab-separated:
 
     - ``D d_word d_class d_classes``: discounts, Ney's ``n1 / (n1 + 2 n2)`` per level;
     - ``T w``: a frequent word, a class of its own (others fall in their shape's class);
-    - ``w cont total followers classes``: per word, its distinct left neighbours, its count as a
-      first word, its distinct following words and following classes;
-    - ``a b count``: a word pair seen ``min_pair`` times or more;
-    - ``K a C count``: a word followed by a word of class ``C``, seen ``min_pair`` times or more;
+    - ``w cont total followers classes words cls``: per word, its distinct left neighbours, its
+      count as a first word, its distinct following words and following classes, then the
+      words (``"x count x count ..."``) that follow it ``min_pair`` times or more, and the
+      classes that follow it ``min_cls`` times or more;
     - ``C A B count``: all class pairs;
     - ``M C mass types``: per class, the continuation counts of its words and how many they are.
     """
@@ -179,20 +183,29 @@ def build_pair_model(lines: list[str], out: Path, min_pair: int = PAIR_MIN_COUNT
         members[cls(w)][1] += 1
     discounts = (_ney(pairs.values()), _ney(word_cls.values()), _ney(cls_cls.values()))
     words = sorted(set(cont) | set(total))
-    kept = sorted(((a, b, c) for (a, b), c in pairs.items() if c >= min_pair),
-                  key=lambda r: (-r[2], r[0], r[1]))
-    kept_cls = sorted(((a, b, c) for (a, b), c in word_cls.items() if c >= min_pair),
-                      key=lambda r: (-r[2], r[0], r[1]))
+    nexts: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (a, b), c in pairs.items():
+        if c >= min_pair:
+            nexts[a].append((b, c))
+    nexts_cls: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (a, b), c in word_cls.items():
+        if c >= min_cls:
+            nexts_cls[a].append((b, c))
+
+    def flat(items: list[tuple[str, int]]) -> str:
+        return " ".join(f"{x} {c}" for x, c in sorted(items, key=lambda r: (-r[1], r[0])))
+
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("D\t" + "\t".join(f"{d:.4f}" for d in discounts) + "\n")
         fh.writelines(f"T\t{w}\n" for w in top)
-        fh.writelines(f"{w}\t{cont[w]}\t{total[w]}\t{followers[w]}\t{n_cls[w]}\n" for w in words)
-        fh.writelines(f"{a}\t{b}\t{c}\n" for a, b, c in kept)
-        fh.writelines(f"K\t{a}\t{b}\t{c}\n" for a, b, c in kept_cls)
+        fh.writelines(f"{w}\t{cont[w]}\t{total[w]}\t{followers[w]}\t{n_cls[w]}\t"
+                      f"{flat(nexts.get(w, []))}\t{flat(nexts_cls.get(w, []))}\n" for w in words)
         fh.writelines(f"C\t{a}\t{b}\t{c}\n" for (a, b), c in sorted(cls_cls.items()))
         fh.writelines(f"M\t{c}\t{m}\t{t}\n" for c, (m, t) in sorted(members.items()))
+    kept = sum(len(v) for v in nexts.values())
+    kept_cls = sum(len(v) for v in nexts_cls.values())
     return {"tokens": sum(total.values()), "words": len(words), "pairs": len(pairs),
-            "kept": len(kept), "word-class kept": len(kept_cls), "class pairs": len(cls_cls),
+            "kept": kept, "word-class kept": kept_cls, "class pairs": len(cls_cls),
             "discounts": [round(d, 4) for d in discounts]}
 
 
