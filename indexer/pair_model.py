@@ -2,9 +2,9 @@
 off to word classes.
 
 Three levels, each an interpolated absolute discount (Kneser-Ney style, Ney's discount per
-level), where ``C = cls(b)`` is ``b`` itself for the :data:`TOP` most frequent words and its
-*shape* otherwise (proclitic and suffix, :func:`indexer.lexicon.shape`: ``"والمنظمات"`` ->
-``"وال|ات"``)::
+level), where ``C = cls(b)`` is ``b`` itself for the most frequent words (200, listed in the
+table) and its *shape* otherwise (proclitic and suffix, :func:`indexer.lexicon.shape`:
+``"والمنظمات"`` -> ``"وال|ات"``)::
 
     P(b | a)   = max(c(a, b) - D1, 0) / c(a) + D1 N(a .) / c(a) * P(C | a) P(b | C)
     P(C | a)   = max(c(a, C) - D2, 0) / c(a) + D2 N(a C.) / c(a) * P(C | cls(a))
@@ -17,8 +17,8 @@ first word scores through its class alone.
 
 The table (``indexer/tables/ar_pairs_kn.tsv.gz``, written by
 ``indexer/tables/build_tables.py --pairs-only``) keeps each word's counts with its following
-words and classes (pruned by count; pruned pairs keep their mass in the backoff: the
-``N(a .)`` counts include them) and all class pairs.  A word's followers stay one string until
+words and classes (prunable by count, where pruned pairs keep their mass in the backoff since
+the ``N(a .)`` counts include them; the committed table keeps all) and all class pairs.  A word's followers stay one string until
 the word is first asked about, so loading is quick.  Loaded lazily, once per process
 (:func:`pair_model`).  Same scoring interface as :class:`indexer.lexicon.Bigrams`
 (``logp``, ``prior``, ``score``):
