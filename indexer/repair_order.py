@@ -4,7 +4,7 @@ A PDF line of right-to-left text is often extracted as several *runs* (text obje
 wrong order: ``"توصية لم تتمكن ...   35أحاطت جمهورية كازاخستان علماً بـ  -1"`` for
 ``"-1 أحاطت جمهورية كازاخستان علماً بـ 35 توصية لم تتمكن ..."``.  Runs are cut where the
 extraction leaves a trace (a run of spaces, a tatweel-split word, a number glued to a letter,
-a full stop glued to a word); the order with the best word-pair score (:mod:`indexer.lexicon`)
+a full stop glued to a word); the order with the best word-pair score (:mod:`indexer.pair_model`)
 wins, with a prior that prefers the order as found, then the runs reversed.
 
 >>> reverse_visual("ةدحتملا )39(")
