@@ -227,6 +227,23 @@ class Bigrams:
         kb = b if b.startswith("<") else lm_key(b)
         return self._prior.get(self.cls(kb), -4.0)
 
+    def pair_gain(self, a: str, b: str, zipf_b: float) -> float:
+        """How much more often the word pair ``a b`` was seen than the class bigrams expect
+        (log10, never below 0; ``zipf_b`` is ``b``'s frequency in the lexicon).  The class
+        bigrams give two words of one class the same score, and :meth:`logp`'s pair bonus is
+        small beside a class's whole probability: this tells ``وتم`` from ``يتم`` after a
+        sentence start."""
+        ka = a if a.startswith("<") else lm_key(a)
+        kb = b if b.startswith("<") else lm_key(b)
+        c = self.pairs.get((ka, kb), 0)
+        if not c:
+            return 0.0
+        ca, cb = self.cls(ka), self.cls(kb)
+        lp = self.classes.get((ca, cb), self._floor.get(ca, -4.0))
+        share = min(1.0, 10 ** (zipf_b - 9 - self.prior(kb)))  # b's share of its class
+        expected = self.firsts.get(ka, 0) * 10 ** lp * share
+        return max(0.0, math.log10((c + 1) / (expected + 1)))
+
     def score(self, tokens: list[str]) -> float:
         """Sum of :meth:`logp` over adjacent pairs of ``tokens``."""
         return sum(self.logp(a, b) for a, b in zip(tokens, tokens[1:]))

@@ -30,7 +30,7 @@ from indexer.repair_order import (
     reverse_visual,
 )
 from indexer.repair_tables import BIDI_CONTROLS, LAM_ALEF_SWAP, TATWEEL
-from indexer.repair_words import OOV_LOGP, GlyphModel
+from indexer.repair_words import OOV_LOGP, SENTENCE_END, SENTENCE_START, GlyphModel
 
 #: Every kind of damage the repair knows, in the order the passes run.
 KINDS: tuple[str, ...] = (
@@ -304,6 +304,7 @@ class Repairer:
                     if new.strip():
                         prev_tokens = new.split()
                 ordered = new_order
+        before = SENTENCE_START  # what the next line continues: a document starts a sentence
         for i, line in enumerate(work):
             reasons: list[str] = []
             if line != lines[i]:
@@ -329,13 +330,15 @@ class Repairer:
             elif "lam-alef" in damage:
                 model = self.lam_alef
             if model is not None:
-                new, edits = model.repair_line_edits(new)
+                new, edits = model.repair_line_edits(new, before)
                 if edits:
                     reasons.append(f"{model.name}: " + ", ".join(f"{b}→{a}" for b, a in edits))
             # spacing last: a run of spaces before a word is evidence of a letter lost there
             if damage.keys() - {"tatweel", "bidi-controls"} and not foreign:
                 new = SPACED_MARKER.sub(r"-\1", " ".join(new.split()))
             out.append(new)
+            if new.strip():
+                before = line_end(new)
             if new != lines[i]:
                 changes.append(Change(i + 1, lines[i], new, "; ".join(reasons) or "spacing"))
         return out, changes
@@ -421,6 +424,20 @@ class Repairer:
 
 
 _REPAIRER: Repairer | None = None
+
+
+def line_end(line: str) -> str | None:
+    """What the next line continues: :data:`SENTENCE_START` after a line that ends a sentence,
+    else the line's last word or number (``None`` if it has none).
+
+    >>> line_end("وتعمل المنظمات مع ممثلي الحكومة."), line_end("وتعمل المنظمات مع")
+    ('<s>', 'مع')
+    """
+    text = line.rstrip()
+    if SENTENCE_END.search(text):
+        return SENTENCE_START
+    toks = lm_tokens(text)
+    return toks[-1] if toks else None
 
 
 def _repairer() -> Repairer:

@@ -46,6 +46,16 @@ RIVAL_WINDOW = 1.5
 #: unchanged, costs KEPT_COST (log10; about a font that changes three glyphs in four).
 SYSTEMATIC_SCALE = 0.125
 KEPT_COST = 0.6
+#: Weight of a word pair's own evidence (:meth:`Bigrams.pair_gain`) in the line's pair
+#: score under a systematic map (measured on the heading-font bench: 0.5 +0.08 points,
+#: 1 +0.10, 2 and 3 +0.17).
+PAIR_GAIN_WEIGHT = 2.0
+#: Relative-adjective endings (nisba), a productive derivation the lexicon misses for rare
+#: stems: a stem in the lexicon plus one of them is read as a word (longest first).
+NISBA = ("يات", "يين", "يون", "ية", "يا", "ي")
+#: The pair model's token for the start of a sentence, and what ends one in a line.
+SENTENCE_START = "<s>"
+SENTENCE_END = re.compile(r"[.!?؟؛:][)\]»\"']*$")
 #: Stretching only sits between a letter that joins forward and another letter.
 STRETCH_RUN = re.compile(f"(?<=[بتثجحخسشصضطظعغفقكلمنهيئ:]){WAW}{{{HEADING_STRETCH},}}(?=[\u0621-\u064A])")  # readings this close to the best are re-ranked by their neighbours
 PLAUSIBLE_MARGIN = 1.0  # extra evidence needed to re-read a common word
@@ -195,6 +205,7 @@ class GlyphModel:
     _cache: dict[tuple[str, int], Choice] = field(default_factory=dict, repr=False)
     _table_key: tuple | None = field(default=None, repr=False)
     _costs: dict | None = field(default=None, repr=False)
+    _pairs: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)  # _pair answers
 
     @classmethod
     def body(cls, table: tuple[Confusion, ...] = BODY_FONT, **kw) -> "GlyphModel":
@@ -365,7 +376,11 @@ class GlyphModel:
         plain = strip_marks(word) if not self.stretch_waw else self.unstretch(word)
         base = logp(self.lex, word)
         if len(plain) <= 1:  # a lone letter is only ever repaired by joining it to a neighbour
-            self._cache[(word, max_edits)] = Choice(word, min(base, LONE_LETTER_LOGP), 0)
+            text = word
+            if self.by_class and plain:  # ... or, under a systematic map, as the letter it shows
+                text = max(self.classes().ends[0].get(plain, {plain}),
+                           key=lambda t: (self._lone_score(plain, t), t))
+            self._cache[(word, max_edits)] = Choice(text, min(base, LONE_LETTER_LOGP), int(text != word))
             return self._cache[(word, max_edits)]
         best = Choice(word, base if plain == strip_marks(word) else logp(self.lex, plain), 0)
         if plain != strip_marks(word) and best.score > OOV_LOGP:  # a stretched word, unstretched
@@ -385,6 +400,8 @@ class GlyphModel:
         # a common word needs more evidence to be re-read
         guard = PLAUSIBLE_MARGIN if self.guard_plausible and best.score >= PLAUSIBLE_LOGP else 0.0
         scored: dict[str, tuple[float, int]] = {}
+        if self.by_class and best.score > OOV_LOGP:
+            scored[best.text] = (best.score, 0)  # the word as seen stays a rival of its readings
         for reading, cost, edits in self.candidates(plain, limit):
             if edits == 0 and reading == plain:
                 continue
@@ -407,7 +424,7 @@ class GlyphModel:
         if self.by_class and best.score <= OOV_LOGP:
             # no reading is a word (a name, a rare form): still, a glyph that is no letter
             # stands for the only letter it can (ال:رنامجوة -> البرنامجوة)
-            forced = self._forced(plain)
+            forced = self._derived(plain) or self._forced(plain)
             if forced != plain:
                 best = Choice(forced, best.score, 1)
         # a systematic map re-reads known words too: their neighbours may choose a rival
@@ -423,6 +440,28 @@ class GlyphModel:
         self._cache[(word, max_edits)] = best
         return best
 
+    def _derived(self, word: str) -> str | None:
+        """Under a systematic map, a word missing from the lexicon read as a lexicon word and a
+        relative-adjective ending (:data:`NISBA`): ``ال:رنامجوة`` -> ``البرنامجية``."""
+        best, best_score = None, OOV_LOGP - 1
+        for suffix in NISBA:
+            stem = word[:-len(suffix)]
+            if len(stem) < 3 or self.align_cost(word, stem + suffix) is None:
+                continue  # too short, or its last letters can not show this ending
+            for t in self.classes().lookup(stem):
+                cost = self.align_cost(word, t + suffix)
+                if cost is not None:
+                    score = self._logp(t) - cost[0]
+                    if score > best_score:
+                        best, best_score = t + suffix, score
+        return best
+
+    def _lone_score(self, seen: str, true: str) -> float:
+        """A lone letter ``seen`` read as the one-letter word ``true`` (``ا`` -> ``أ``, the
+        label of a list item): its frequency less the channel's cost."""
+        cost = self.align_cost(seen, true)
+        return OOV_LOGP - 1 if cost is None else self._logp(true) - cost[0]
+
     def unstretch(self, word: str) -> str:
         """Heading font: a run of WAW is stretching; keep it as tatweel for the table."""
         return STRETCH_RUN.sub(TATWEEL, strip_marks(word)).replace(TATWEEL * 2, TATWEEL)
@@ -436,16 +475,20 @@ class GlyphModel:
         """Best total log-probability of the line's Arabic words under this model."""
         return self._viterbi(line.split(" "))[0]
 
-    def repair_line_edits(self, line: str) -> tuple[str, list[tuple[str, str]]]:
-        """The repaired line and its word edits ``[(before, after), ...]``."""
+    def repair_line_edits(self, line: str, before: str | None = None) -> tuple[str, list[tuple[str, str]]]:
+        """The repaired line and its word edits ``[(before, after), ...]``.
+
+        ``before`` is the word the line continues (the previous line's last word), or
+        :data:`SENTENCE_START` where the line starts a sentence; ``None`` if unknown."""
         tokens = line.split(" ")
         _, pieces = self._viterbi(tokens)
         if self.by_class and self.context is not None:
-            pieces = self._chain(tokens, pieces)
+            pieces = self._chain(tokens, pieces, before)
         edits = [(b, a) for b, a in pieces if b != a]
         return " ".join(a for _, a in pieces), edits
 
-    def _chain(self, tokens: list[str], pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    def _chain(self, tokens: list[str], pieces: list[tuple[str, str]],
+               before: str | None = None) -> list[tuple[str, str]]:
         """Choose every word's reading together with its neighbours' (a Viterbi pass over the
         line's words, each pair scored by how much the first makes the second likelier):
         under a systematic map many words have close readings, and a neighbour's reading is
@@ -471,18 +514,22 @@ class GlyphModel:
             return pieces
 
         def last(text: str) -> str:
-            return lm_tokens(text)[-1]
+            # a word that ends a sentence is followed by a sentence's first word
+            return SENTENCE_START if SENTENCE_END.search(text) else lm_tokens(text)[-1]
 
         def first(text: str) -> str:
             return lm_tokens(text)[0]
         # best[j] = (score, choices) ending in option j of the current slot
-        best = [(sc, [t]) for t, sc in slots[0][1]]
+        if before is None:
+            best = [(sc, [t]) for t, sc in slots[0][1]]
+        else:  # the line continues a sentence, or starts one
+            best = [(sc + self._pair(before, first(t)) - lm.prior(first(t)), [t]) for t, sc in slots[0][1]]
         for _, options in slots[1:]:
             step = []
             for t, sc in options:
                 w = first(t)
                 gain = -lm.prior(w)
-                total, path = max(((b + lm.logp(last(path[-1]), w), path) for b, path in best),
+                total, path = max(((b + self._pair(last(path[-1]), w), path) for b, path in best),
                                   key=lambda bp: bp[0])
                 step.append((total + gain + sc, path + [t]))
             best = step
@@ -491,6 +538,15 @@ class GlyphModel:
         for (k, _), text in zip(slots, choice):
             out[k] = (out[k][0], text)
         return out
+
+    def _pair(self, a: str, b: str) -> float:
+        """The pair model's score of ``b`` after ``a``, with the pair's own evidence where it
+        was seen more often than its classes make it (:meth:`Bigrams.pair_gain`)."""
+        hit = self._pairs.get((a, b))
+        if hit is None:
+            lm = self.context
+            hit = self._pairs[(a, b)] = lm.logp(a, b) + PAIR_GAIN_WEIGHT * lm.pair_gain(a, b, self.lex.zipf(b))
+        return hit
 
     def _viterbi(self, tokens: list[str]) -> tuple[float, list[tuple[str, str]]]:
         n = len(tokens)

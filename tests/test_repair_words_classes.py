@@ -117,3 +117,47 @@ def test_class_index_belongs_to_its_lexicon():
     assert small.classes().lookup("تلتوت") == ["تعزيز"]
     assert other.classes().lookup("تلتوت") == []
     assert small.classes() is small.classes()  # built once per lexicon
+
+
+def test_the_line_before_decides_the_first_word(heading):
+    """The previous line's last word, or a sentence start, is the first word's left context."""
+    line = "وتو الاتفاق للى ان تلتتم اللجنة"
+    assert heading.repair_line_edits(line, "<s>")[0] == "وتم الاتفاق على أن تلتزم اللجنة"
+    assert heading.repair_line_edits(line, "أن")[0] == "يتم الاتفاق على أن تلتزم اللجنة"
+
+
+def test_a_line_that_ends_a_sentence_is_followed_by_a_sentence_start():
+    from indexer.repair import line_end
+    assert line_end("وتعمل المنظمات مع ممثلي الحكومة.") == "<s>"
+    assert line_end("وتعمل المنظمات مع") == "مع"
+    assert line_end("") is None
+
+
+def test_a_lone_alef_is_the_list_label(heading):
+    # the heading font drops hamza on an initial alef; a lone letter has no neighbour to join
+    assert heading.repair_line("ا - تلتوت التلاون") == "أ - تعزيز التعاون"
+    assert heading.repair_line("و :") == "و :"  # a lone WAW stays the conjunction
+
+
+def test_a_relative_adjective_missing_from_the_lexicon_is_read_through_its_stem():
+    lex = Lexicon({"البرنامج": 4.0, "الوطنية": 5.0})
+    model = GlyphModel.heading(lex=lex, by_class=True)
+    # البرنامجية is not in this lexicon: its stem is, and the ending -ية is a nisba
+    assert model.repair_line("ال:رنامجوة") == "البرنامجية"
+    assert model.repair_line("ال:رنامجو") == "البرنامجي"
+    assert model.repair_line("تلت:ق") == "تلتبق"  # no stem: only the glyph that is no letter
+
+
+def test_a_known_word_as_seen_stays_a_rival_of_its_readings(heading):
+    # مما may be كما with its KAF shown as MEEM; the neighbours must still be able to keep مما
+    choice = heading.best("مما")
+    assert "مما" in {choice.text} | {t for t, _ in choice.rivals}
+    assert "كما" in {choice.text} | {t for t, _ in choice.rivals}
+
+
+def test_a_word_pair_seen_more_than_its_classes_expect_gains():
+    lm, lex = bigrams(), lexicon()
+    # both readings share a shape class: only the pair itself tells them apart
+    assert lm.pair_gain("المسائل", "المتصلة", lex.zipf("المتصلة")) > 0.5
+    assert lm.pair_gain("المسائل", "المحتلة", lex.zipf("المحتلة")) == 0.0
+    assert lm.pair_gain("<s>", "وتم", lex.zipf("وتم")) > lm.pair_gain("<s>", "يتم", lex.zipf("يتم"))
