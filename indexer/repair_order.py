@@ -4,7 +4,7 @@ A PDF line of right-to-left text is often extracted as several *runs* (text obje
 wrong order: ``"توصية لم تتمكن ...   35أحاطت جمهورية كازاخستان علماً بـ  -1"`` for
 ``"-1 أحاطت جمهورية كازاخستان علماً بـ 35 توصية لم تتمكن ..."``.  Runs are cut where the
 extraction leaves a trace (a run of spaces, a tatweel-split word, a number glued to a letter,
-a full stop glued to a word); the order with the best word-pair score (:mod:`indexer.lexicon`)
+a full stop glued to a word); the order with the best word-pair score (:mod:`indexer.pair_model`)
 wins, with a prior that prefers the order as found, then the runs reversed.
 
 >>> reverse_visual("ةدحتملا )39(")
@@ -17,8 +17,19 @@ from dataclasses import dataclass
 from itertools import permutations
 
 from indexer.lexicon import Bigrams, bigrams
+from indexer.pair_model import PairModel, pair_model
 from indexer.repair_order_search import search_orders
 from indexer.repair_tables import TATWEEL
+
+#: The word-pair model orders are scored with: ``"kn"`` (:mod:`indexer.pair_model`, smoothed
+#: Kneser-Ney over words) or ``"classes"`` (:class:`indexer.lexicon.Bigrams`, the earlier
+#: class-bigram model, kept for comparison).
+ORDER_MODEL = "kn"
+
+
+def order_model() -> "Bigrams | PairModel":
+    """The shared pair model named by :data:`ORDER_MODEL`, loaded on first use."""
+    return pair_model() if ORDER_MODEL == "kn" else bigrams()
 
 #: ``-12`` / ``- 27``: a paragraph marker; ``-اولاا``: a heading ordinal.
 MARKER = re.compile(r"^-\s?[0-9]+$")
@@ -226,7 +237,7 @@ def _lm_tokens(tokens: list[str]) -> list[str]:
 _LOGP_CACHE: list = [None, {}]  # [model, {(a, b): logp}]
 
 
-def lm_score(lm: Bigrams, tokens: list[str]) -> float:
+def lm_score(lm: Bigrams | PairModel, tokens: list[str]) -> float:
     """Word-pair score of ``tokens`` (see :func:`_lm_tokens`); a sentence break inside the
     line (``</s> <s>``) costs nothing itself: its two sides are scored.  Pair scores are
     memoised per model (candidate orders of a line share most of their pairs)."""
@@ -262,7 +273,7 @@ def join_pieces(tokens: list[str]) -> tuple[list[str], int]:
     return out, loose
 
 
-def score_order(tokens: list[str], before: list[str], after: list[str], lm: Bigrams,
+def score_order(tokens: list[str], before: list[str], after: list[str], lm: Bigrams | PairModel,
                 clean=None, known=None) -> float:
     """Score of ``tokens`` as a line between the neighbours ``before`` and ``after``.
 
@@ -465,7 +476,7 @@ class Habit:
     numbers: str = ""
 
 
-def document_habit(lines: list[str], lm: Bigrams | None = None, clean=None, known=None) -> Habit:
+def document_habit(lines: list[str], lm: Bigrams | PairModel | None = None, clean=None, known=None) -> Habit:
     """Learn the :class:`Habit` of a document's extraction from its lines.
 
     Each line with a hard run boundary votes: its runs reversed score clearly better
@@ -474,7 +485,7 @@ def document_habit(lines: list[str], lm: Bigrams | None = None, clean=None, know
     this extraction.  Lines that also have numbers beside words vote the same way on whether
     those numbers move with the reversed runs or stay in place.
     """
-    lm = lm or bigrams()
+    lm = lm or order_model()
     rev = found = move = stay = 0
     for line in lines:
         if not line.strip() or len(line.split()) > HABIT_MAX_WORDS:
@@ -501,7 +512,7 @@ def document_habit(lines: list[str], lm: Bigrams | None = None, clean=None, know
 
 
 def reorder_line(line: str, before: list[str] | None = None, after: list[str] | None = None,
-                 lm: Bigrams | None = None, clean=None, known=None,
+                 lm: Bigrams | PairModel | None = None, clean=None, known=None,
                  weak_cost: float = WEAK_CUE_COST,
                  per_word: float = WORDS_REVERSED_PER_WORD, habit: Habit = Habit()) -> tuple[str, str]:
     """Best order of the runs of ``line``; returns ``(new_line, why)`` (``why`` empty if kept).
@@ -513,7 +524,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     ``per_word``: evidence per word needed to read a line backwards (lower in a document
     where many lines read backwards).
     """
-    lm = lm or bigrams()
+    lm = lm or order_model()
     words = line.split()
     if not words or sum(bool(FOREIGN.search(w)) for w in words) * 3 > len(words):
         return line, ""  # Latin or Cyrillic text: never reordered

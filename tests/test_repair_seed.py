@@ -68,17 +68,18 @@ def test_accuracy_against_the_hand_checked_reading(seed_lines, repaired):
     paras = [k for k in scores if k.startswith("p")]
     in_order, any_order, n = pooled(scores, paras)
     assert n > 2000
-    # measured 94.3% / 98.5% (docs/repair.md); raw extraction: 52.9% / 78.9%
-    assert in_order >= 0.94
+    # measured 95.5% / 98.5% (docs/repair.md); raw extraction: 52.9% / 78.9%
+    assert in_order >= 0.95
     assert any_order >= 0.98
     assert in_order > pooled(raw, paras)[0] + 0.3
     # the paragraphs whose lines were not scrambled come out (nearly) exact
     clean_runs = [k for k in paras if scores[k][0] >= 0.99]
-    assert len(clean_runs) >= 45  # measured 46 of 80
-    # headings: measured 94.4% / 100% (raw 17.5% / 57.9%)
+    assert len(clean_runs) >= 50  # measured 51 of 80
+    # headings: measured 92.1% / 100% (raw 17.5% / 57.9%); one scrambled heading (h85) of
+    # mostly damaged words is where the word-pair models disagree most (classes 42%, KN 17%)
     heads = [k for k in scores if k.startswith("h")]
     h_order, h_any, _ = pooled(scores, heads)
-    assert h_order >= 0.93
+    assert h_order >= 0.91
     assert h_any >= 0.99
 
 

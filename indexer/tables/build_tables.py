@@ -16,6 +16,9 @@ Outputs (see ``SOURCES.md`` beside this file for provenance and licences):
   set (its last 1,000 sentences held out) and TyDi QA passages (``<w1>\\t<w2>\\t<count>``),
   words normalised with :func:`indexer.lexicon.lm_key`: pairs seen twice, and pairs seen once
   with one of the :data:`SINGLETON_TOP` most frequent words.
+- ``ar_pairs_kn.tsv.gz`` (``--pairs-only --held-out tests/fixtures/repair/un_testset_heldout_ar.txt
+  --extra ARCD MLQA XQuAD corpus.jsonl``): the table of :mod:`indexer.pair_model`, see
+  :func:`build_pair_model`; the committed one is what this writes with the defaults.
 """
 from __future__ import annotations
 
@@ -102,6 +105,110 @@ def build_bigrams(lines: list[str], out: Path, min_pair: int = MIN_PAIR_COUNT,
     return len(kept)
 
 
+def pair_lines(devset: Path, testset: Path | None, held_out: Path | None,
+               passages: list[Path]) -> list[str]:
+    """Sentences for the Kneser-Ney pair model: the UN dev and test sets less every held-out
+    sentence (``held_out``: the fixture the bench damages), and Wikipedia passages split into
+    sentences, each passage once (ARCD repeats its passages)."""
+    import json
+
+    lines = devset.read_text(encoding="utf-8").splitlines()
+    if testset is not None:
+        lines += testset.read_text(encoding="utf-8").splitlines()[:-HELD_OUT]
+    banned = set(held_out.read_text(encoding="utf-8").splitlines()) if held_out else set()
+    lines = [l for l in lines if l not in banned]
+    seen: set[str] = set()
+    for path in passages:
+        for row in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(row)["text"]
+            if text in seen:
+                continue
+            seen.add(text)
+            lines += re.split(r"(?<=[.!؟])\s+", text)
+    return lines
+
+
+PAIR_MIN_COUNT = 1  # word pairs of the Kneser-Ney table: kept from this count
+PAIR_MIN_CLASS = 1  # word-class pairs: kept from this count
+PAIR_TOP = 200       # the most frequent first words are classes of their own
+
+
+def _ney(counts) -> float:
+    n1 = sum(1 for c in counts if c == 1)
+    n2 = sum(1 for c in counts if c == 2)
+    return n1 / (n1 + 2 * n2) if n1 else 0.5
+
+
+def build_pair_model(lines: list[str], out: Path, min_pair: int = PAIR_MIN_COUNT,
+                     top_n: int = PAIR_TOP, min_cls: int = PAIR_MIN_CLASS) -> dict:
+    """Write the table of :class:`indexer.pair_model.PairModel`, one row per line, tab-separated:
+
+    - ``D d_word d_class d_classes``: discounts, Ney's ``n1 / (n1 + 2 n2)`` per level;
+    - ``T w``: a frequent word, a class of its own (others fall in their shape's class);
+    - ``w cont total followers classes words cls``: per word, its distinct left neighbours, its
+      count as a first word, its distinct following words and following classes, then the
+      words (``"x count x count ..."``) that follow it ``min_pair`` times or more, and the
+      classes that follow it ``min_cls`` times or more;
+    - ``C A B count``: all class pairs;
+    - ``M C mass types``: per class, the continuation counts of its words and how many they are.
+    """
+    from indexer.lexicon import shape
+
+    pairs: Counter[tuple[str, str]] = Counter()
+    for line in lines:
+        toks = ["<s>"] + [lm_key(t) for t in lm_tokens(line)] + ["</s>"]
+        pairs.update(zip(toks, toks[1:]))
+    cont: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    followers: Counter[str] = Counter()
+    for (a, b), c in pairs.items():
+        cont[b] += 1
+        total[a] += c
+        followers[a] += 1
+    top = sorted(total, key=lambda w: (-total[w], w))[:top_n]
+    tops = set(top)
+
+    def cls(w: str) -> str:
+        return w if w in tops else shape(w)
+
+    word_cls: Counter[tuple[str, str]] = Counter()
+    cls_cls: Counter[tuple[str, str]] = Counter()
+    for (a, b), c in pairs.items():
+        word_cls[(a, cls(b))] += c
+        cls_cls[(cls(a), cls(b))] += c
+    n_cls: Counter[str] = Counter(a for a, _ in word_cls)
+    members: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for w, n in cont.items():
+        members[cls(w)][0] += n
+        members[cls(w)][1] += 1
+    discounts = (_ney(pairs.values()), _ney(word_cls.values()), _ney(cls_cls.values()))
+    words = sorted(set(cont) | set(total))
+    nexts: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (a, b), c in pairs.items():
+        if c >= min_pair:
+            nexts[a].append((b, c))
+    nexts_cls: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (a, b), c in word_cls.items():
+        if c >= min_cls:
+            nexts_cls[a].append((b, c))
+
+    def flat(items: list[tuple[str, int]]) -> str:
+        return " ".join(f"{x} {c}" for x, c in sorted(items, key=lambda r: (-r[1], r[0])))
+
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("D\t" + "\t".join(f"{d:.4f}" for d in discounts) + "\n")
+        fh.writelines(f"T\t{w}\n" for w in top)
+        fh.writelines(f"{w}\t{cont[w]}\t{total[w]}\t{followers[w]}\t{n_cls[w]}\t"
+                      f"{flat(nexts.get(w, []))}\t{flat(nexts_cls.get(w, []))}\n" for w in words)
+        fh.writelines(f"C\t{a}\t{b}\t{c}\n" for (a, b), c in sorted(cls_cls.items()))
+        fh.writelines(f"M\t{c}\t{m}\t{t}\n" for c, (m, t) in sorted(members.items()))
+    kept = sum(len(v) for v in nexts.values())
+    kept_cls = sum(len(v) for v in nexts_cls.values())
+    return {"tokens": sum(total.values()), "words": len(words), "pairs": len(pairs),
+            "kept": kept, "word-class kept": kept_cls, "class pairs": len(cls_cls),
+            "discounts": [round(d, 4) for d in discounts]}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--un-devset", type=Path, required=True)
@@ -114,7 +221,15 @@ def main() -> None:
     ap.add_argument("--singleton-top", type=int, default=SINGLETON_TOP,
                     help="pairs seen once are kept when one word is among this many most frequent")
     ap.add_argument("--skip-words", action="store_true")
+    ap.add_argument("--pairs-only", action="store_true",
+                    help="write only ar_pairs_kn.tsv.gz (UN sets, --tydi and --extra passages)")
+    ap.add_argument("--held-out", type=Path, help="sentences never trained on (the bench's fixture)")
     args = ap.parse_args()
+    if args.pairs_only:
+        lines = pair_lines(args.un_devset, args.un_testset, args.held_out,
+                           ([args.tydi] if args.tydi else []) + list(args.extra))
+        print("pair model:", build_pair_model(lines, HERE / "ar_pairs_kn.tsv.gz"))
+        return
     if not args.skip_words:
         print("words:", build_words(HERE / "ar_words.txt.gz"))
     if args.top is not None:
