@@ -31,6 +31,17 @@ from indexer.repair_order import (
 )
 from indexer.repair_tables import BIDI_CONTROLS, LAM_ALEF_SWAP, TATWEEL
 from indexer.repair_words import OOV_LOGP, SENTENCE_END, SENTENCE_START, GlyphModel
+from indexer.pair_model import pair_model
+
+#: The word-pair model each glyph repair scores context with: ``"kn"``
+#: (:class:`indexer.pair_model.PairModel`) or ``"classes"`` (:class:`indexer.lexicon.Bigrams`).
+#: Keys: ``"body"``, ``"heading"``, ``"lam-alef"``.
+GLYPH_CONTEXT = {"body": "kn", "heading": "classes", "lam-alef": "classes"}
+
+
+def glyph_context(font: str):
+    """The shared pair model named by :data:`GLYPH_CONTEXT` for ``font``."""
+    return pair_model() if GLYPH_CONTEXT.get(font) == "kn" else bigrams()
 
 #: Every kind of damage the repair knows, in the order the passes run.
 KINDS: tuple[str, ...] = (
@@ -134,10 +145,10 @@ class RepairResult:
 class Repairer:
     """Detects the damage of one document and repairs it line by line."""
 
-    body: GlyphModel = field(default_factory=lambda: GlyphModel.body(context=bigrams()))
-    heading: GlyphModel = field(default_factory=lambda: GlyphModel.heading(context=bigrams()))
+    body: GlyphModel = field(default_factory=lambda: GlyphModel.body(context=glyph_context("body")))
+    heading: GlyphModel = field(default_factory=lambda: GlyphModel.heading(context=glyph_context("heading")))
     lam_alef: GlyphModel = field(default_factory=lambda: GlyphModel(
-        "lam-alef", LAM_ALEF_SWAP, context=bigrams(), guard_plausible=False))
+        "lam-alef", LAM_ALEF_SWAP, context=glyph_context("lam-alef"), guard_plausible=False))
     _clean_cache: dict[str, str] = field(default_factory=dict, repr=False)
     _heading_everywhere: bool = False  # set by detect(): the whole document may be in the heading font
     _heading_document: bool = False    # set by detect(): most of its lines are, so all are read so

@@ -550,7 +550,8 @@ class GlyphModel:
         hit = self._pairs.get((a, b))
         if hit is None:
             lm = self.context
-            hit = self._pairs[(a, b)] = lm.logp(a, b) + PAIR_GAIN_WEIGHT * lm.pair_gain(a, b, self.lex.zipf(b))
+            gain = lm.pair_gain(a, b, self.lex.zipf(b)) if hasattr(lm, "pair_gain") else 0.0
+            hit = self._pairs[(a, b)] = lm.logp(a, b) + PAIR_GAIN_WEIGHT * gain
         return hit
 
     def _viterbi(self, tokens: list[str]) -> tuple[float, list[tuple[str, str]]]:

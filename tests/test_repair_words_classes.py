@@ -161,3 +161,17 @@ def test_a_word_pair_seen_more_than_its_classes_expect_gains():
     assert lm.pair_gain("المسائل", "المتصلة", lex.zipf("المتصلة")) > 0.5
     assert lm.pair_gain("المسائل", "المحتلة", lex.zipf("المحتلة")) == 0.0
     assert lm.pair_gain("<s>", "وتم", lex.zipf("وتم")) > lm.pair_gain("<s>", "يتم", lex.zipf("يتم"))
+
+
+def test_body_font_context_is_the_smoothed_pair_model():
+    """The body font's readings are chosen among by the Kneser-Ney pair model, whose word
+    pairs tell ``تسلل آلاف`` from ``تسلل آلان`` (lines of held-out UN sentences)."""
+    from indexer.pair_model import PairModel, pair_model
+    from indexer.repair import GLYPH_CONTEXT, glyph_context
+    assert GLYPH_CONTEXT["body"] == "kn" and isinstance(glyph_context("body"), PairModel)
+    assert isinstance(Repairer().body.context, PairModel)
+    body = GlyphModel.body(context=pair_model())
+    assert body.repair_line("انرهابية وتوج هها، أو سهّل تسلل نلان الإرهابيين، وبشكل يومي، عبر") == \
+        "الإرهابية وتوجيهها، أو سهّل تسلل آلاف الإرهابيين، وبشكل يومي، عبر"
+    assert body.repair_line("ولا تزال مماطر الانكماش ماملة، لا سيما في منطقة اليورو") == \
+        "ولا تزال مخاطر الانكماش ماثلة، لا سيما في منطقة اليورو"
