@@ -36,7 +36,7 @@ from indexer.pair_model import pair_model
 #: The word-pair model each glyph repair scores context with: ``"kn"``
 #: (:class:`indexer.pair_model.PairModel`) or ``"classes"`` (:class:`indexer.lexicon.Bigrams`).
 #: Keys: ``"body"``, ``"heading"``, ``"lam-alef"``.
-GLYPH_CONTEXT = {"body": "kn", "heading": "classes", "lam-alef": "classes"}
+GLYPH_CONTEXT = {"body": "kn", "heading": "kn", "lam-alef": "classes"}
 
 
 def glyph_context(font: str):

@@ -175,3 +175,16 @@ def test_body_font_context_is_the_smoothed_pair_model():
         "الإرهابية وتوجيهها، أو سهّل تسلل آلاف الإرهابيين، وبشكل يومي، عبر"
     assert body.repair_line("ولا تزال مماطر الانكماش ماملة، لا سيما في منطقة اليورو") == \
         "ولا تزال مخاطر الانكماش ماثلة، لا سيما في منطقة اليورو"
+
+
+def test_heading_font_line_context_is_the_smoothed_pair_model():
+    """The heading font's line pass scores word pairs with the Kneser-Ney model, no prior
+    taken off (``ترتيبات عملها``, not ``ترتيبات لكلها``; held-out UN sentences)."""
+    from indexer.pair_model import PairModel, pair_model
+    from indexer.repair import GLYPH_CONTEXT
+    assert GLYPH_CONTEXT["heading"] == "kn" and isinstance(Repairer().heading.context, PairModel)
+    model = GlyphModel.heading(context=pair_model(), by_class=True)
+    assert model.repair_line("وأقرت اللجنة، لند استلراض ترتو:ا/ لملها، :أن الزوادة") == \
+        "وأقرت اللجنة، عند استعراض ترتيبات عملها، بأن الزيادة"
+    assert model.repair_line("زيادة متناسبة ملها فو لدد التوتوات المتخذة.") == \
+        "زيادة متناسبة معها في عدد التوصيات المتخذة."
