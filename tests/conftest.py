@@ -55,3 +55,25 @@ def engine(built_index):
 
     with Engine(built_index) as e:
         yield e
+
+
+@pytest.fixture
+def edited_corpus_index(tmp_path, corpus_dir):
+    """A copy of the corpus indexed, then ``edit(name)`` appends a word to the first line of
+    that file and indexes again (an incremental run: a second segment, deleted paragraphs).
+    Returns ``(folder, index_dir, edit)``."""
+    import shutil
+
+    from indexer.build import build_index
+
+    folder = tmp_path / "docs"
+    shutil.copytree(corpus_dir, folder)
+    index_dir = tmp_path / "ix"
+    build_index(index_dir, [folder])
+
+    def edit(name: str) -> None:
+        target = folder / name
+        target.write_text(target.read_text(encoding="utf-8").replace("\n", " تعديل\n", 1), encoding="utf-8")
+        build_index(index_dir, [folder])
+
+    return folder, index_dir, edit

@@ -2,7 +2,6 @@
 stored paragraphs say (the way they were computed before), also after incremental runs."""
 from __future__ import annotations
 
-import shutil
 from collections import defaultdict
 
 from search.catalog import PostingCatalog
@@ -56,16 +55,11 @@ def test_catalog_equals_the_stored_fields(engine):
     _check(engine)
 
 
-def test_catalog_after_incremental_runs(tmp_path, corpus_dir):
+def test_catalog_after_incremental_runs(edited_corpus_index):
     from indexer.build import build_index
 
-    folder = tmp_path / "docs"
-    shutil.copytree(corpus_dir, folder)
-    index_dir = tmp_path / "ix"
-    build_index(index_dir, [folder])
-    target = folder / "ranking.txt"
-    target.write_text(target.read_text(encoding="utf-8").replace("\n", " تعديل\n", 1), encoding="utf-8")
-    build_index(index_dir, [folder])
+    folder, index_dir, edit = edited_corpus_index
+    edit("ranking.txt")
     (folder / "clean.txt").unlink()
     build_index(index_dir, [folder])
     with Engine(index_dir) as engine:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import random
-import shutil
 
 import pytest
 from whoosh import fields, index as whoosh_index, query as wq
@@ -193,18 +192,12 @@ def test_small_indexes_are_left_to_whoosh(engine, monkeypatch):
     assert engine._scorer.rank(q, None, None, 10) is not None
 
 
-def test_engine_after_incremental_runs(tmp_path, corpus_dir):
+def test_engine_after_incremental_runs(edited_corpus_index):
     """Several segments and deleted paragraphs: the same answers as Whoosh's matchers."""
-    from indexer.build import build_index
     from search.engine import Engine
 
-    folder = tmp_path / "docs"
-    shutil.copytree(corpus_dir, folder)
-    index_dir = tmp_path / "ix"
-    build_index(index_dir, [folder])
-    target = folder / "clean.txt"
-    target.write_text(target.read_text(encoding="utf-8").replace("\n", " تعديل\n", 1), encoding="utf-8")
-    build_index(index_dir, [folder])
+    _, index_dir, edit = edited_corpus_index
+    edit("clean.txt")
     with Engine(index_dir) as engine:
         searcher = engine.searcher
         for text in ("حقوق الإنسان", "التعليم", "الاحتجاز السجن التعذيب"):
