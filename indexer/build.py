@@ -348,11 +348,12 @@ def build_index(index_dir: Path, paths: Iterable[Path], *, rebuild: bool = False
     folders: dict[Path, Path] = {}
     files = list(dict.fromkeys(_source_key(p, folders) for p in iter_source_files(Path(p) for p in paths)))
     with writer_lock(index_dir, wait=on_wait):
-        if if_missing and current_generation(index_dir) is not None:
-            report.total_paragraphs = read_meta(current_generation(index_dir)).get("paragraphs", 0)
+        existing = current_generation(index_dir)
+        if if_missing and existing is not None:
+            report.total_paragraphs = read_meta(existing).get("paragraphs", 0)
             return report
         clear_stale(index_dir)
-        old = None if rebuild else current_generation(index_dir)
+        old = None if rebuild else existing
         if old is not None and read_meta(old).get("schema_version") != SCHEMA_VERSION:
             # written by another fahras version: start over, but read again every file the old
             # index held that is still on disk, so an upgrade does not drop documents
