@@ -275,16 +275,22 @@ class WordScorer:
         key = ("ids", q.fieldname, q.text)
         if key not in cache:
             ids = np.zeros(0, dtype=np.int64)
-            schema = self.searcher.schema
-            if q.fieldname in schema:
-                try:
-                    btext = schema[q.fieldname].to_bytes(q.text)
-                except ValueError:
-                    btext = None
-                if btext is not None and (q.fieldname, btext) in seg.reader:
-                    ids = _postings(seg.reader, q.fieldname, btext)[0]
+            btext = self._indexed(q, seg)
+            if btext is not None:
+                ids = _postings(seg.reader, q.fieldname, btext)[0]
             cache[key] = ids
         return cache[key]
+
+    def _indexed(self, q: wq.Term, seg: _Segment) -> bytes | None:
+        """The term's bytes if its field exists and the segment holds it, else None."""
+        schema = self.searcher.schema
+        if q.fieldname not in schema:
+            return None
+        try:
+            btext = schema[q.fieldname].to_bytes(q.text)
+        except ValueError:
+            return None
+        return btext if (q.fieldname, btext) in seg.reader else None
 
     def _add(self, q, seg: _Segment, cache: dict, weighting, scores, matched) -> None:
         """Add a node's scores into ``scores`` and its matches into ``matched`` (an ``Or``)."""
@@ -312,16 +318,9 @@ class WordScorer:
         key = (q.fieldname, q.text)
         if key not in cache:
             ids = values = np.zeros(0, dtype=np.int64)
-            schema = self.searcher.schema
-            fieldobj = schema[q.fieldname] if q.fieldname in schema else None
-            btext = None
-            if fieldobj is not None:
-                try:
-                    btext = fieldobj.to_bytes(q.text)
-                except ValueError:
-                    btext = None
-            if btext is not None and (q.fieldname, btext) in seg.reader:
-                if not fieldobj.scorable:
+            btext = self._indexed(q, seg)
+            if btext is not None:
+                if not self.searcher.schema[q.fieldname].scorable:
                     raise Unsupported(f"field {q.fieldname} is not scorable")
                 ids, weights = _postings(seg.reader, q.fieldname, btext)
                 B = weighting._field_B.get(q.fieldname, weighting.B)
