@@ -112,17 +112,18 @@ class PairModel:
 
     def pair_count(self, ka: str, kb: str) -> int:
         """Times the keyed word ``kb`` follows ``ka`` (0 if unseen or pruned)."""
-        d = self._words.get(ka)
-        if d is None:
-            d = self._words[ka] = _parse(self.follow.get(ka, ("", ""))[0])
-        return d.get(kb, 0)
+        return self._followers(self._words, 0, ka).get(kb, 0)
 
     def class_count(self, ka: str, c: str) -> int:
         """Times a word of class ``c`` follows the keyed word ``ka`` (0 if unseen or pruned)."""
-        d = self._classes.get(ka)
+        return self._followers(self._classes, 1, ka).get(c, 0)
+
+    def _followers(self, parsed: dict[str, dict[str, int]], which: int, ka: str) -> dict[str, int]:
+        """``ka``'s following words (``which`` 0) or classes (1), parsed into ``parsed`` on first use."""
+        d = parsed.get(ka)
         if d is None:
-            d = self._classes[ka] = _parse(self.follow.get(ka, ("", ""))[1])
-        return d.get(c, 0)
+            d = parsed[ka] = _parse(self.follow.get(ka, ("", ""))[which])
+        return d
 
     def cls(self, key: str) -> str:
         """The class of a keyed word: itself if frequent, else its shape."""
@@ -141,12 +142,12 @@ class PairModel:
         return (self.cont.get(kb, 0) + 0.5) / (mass + 0.5 * (types + 1))
 
     def p_cls_cls(self, ca: str, c: str) -> float:
+        """``P(c | ca)``: the class of the next word after a word of class ``ca``."""
         low = self._cls_cont.get(c, self._cls_floor)
         t = self._cls_ctx.get(ca)
         if t is None:
             return low
-        d = self.discounts[2]
-        return max(self.cls_pairs.get((ca, c), 0) - d, 0.0) / t[0] + d * t[1] / t[0] * low
+        return _interpolate(self.cls_pairs.get((ca, c), 0), self.discounts[2], t[0], t[1], low)
 
     def p_cls(self, ka: str, c: str) -> float:
         """``P(c | ka)``: the class of the next word after the keyed word ``ka``."""
@@ -154,8 +155,7 @@ class PairModel:
         t = self.ctx.get(ka)
         if t is None:
             return low
-        d = self.discounts[1]
-        return max(self.class_count(ka, c) - d, 0.0) / t[0] + d * t[2] / t[0] * low
+        return _interpolate(self.class_count(ka, c), self.discounts[1], t[0], t[2], low)
 
     def prob(self, ka: str, kb: str) -> float:
         """``P(kb | ka)`` for keyed words."""
@@ -164,8 +164,7 @@ class PairModel:
         t = self.ctx.get(ka)
         if t is None:
             return low
-        d = self.discounts[0]
-        return max(self.pair_count(ka, kb) - d, 0.0) / t[0] + d * t[1] / t[0] * low
+        return _interpolate(self.pair_count(ka, kb), self.discounts[0], t[0], t[1], low)
 
     def logp(self, a: str, b: str) -> float:
         """log10 ``P(b | a)`` (surface forms; keyed with :func:`indexer.lexicon.lm_key`)."""
@@ -182,6 +181,12 @@ class PairModel:
     def score(self, tokens: list[str]) -> float:
         """Sum of :meth:`logp` over adjacent pairs of ``tokens``."""
         return sum(self.logp(a, b) for a, b in zip(tokens, tokens[1:]))
+
+
+def _interpolate(count: int, d: float, total: int, distinct: int, low: float) -> float:
+    """One level of interpolated absolute discounting: ``count`` of ``total`` less the
+    discount ``d``, plus the discounted mass (``d`` times ``distinct`` followers) times ``low``."""
+    return max(count - d, 0.0) / total + d * distinct / total * low
 
 
 def _parse(items: str) -> dict[str, int]:
