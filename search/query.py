@@ -181,9 +181,9 @@ BOOSTER_MAX_GRAMS = 8
 BOOSTER_MAX_WORDS = 64
 #: The booster looks for at most this many indexed words (those weighing most).
 BOOSTER_MAX_TERMS = 16
-#: Boost of an indexed word that holds a query word (or, in the booster, per rare gram it holds).
+#: Boost, per 3-gram of the query word, of an indexed word that holds it (in the booster: per
+#: rare gram the indexed word holds).
 EXPANSION_BOOST = ANALYZER_BOOSTS["gram"]
-EXPANSION_PER_GRAM = True
 #: A query word unknown to the index is looked for inside at most this many indexed words.
 EXPANSION_MAX_WORDS = 32
 #: ... and only if it has at least this many letters (a shorter part is in too many words).
@@ -419,7 +419,7 @@ def expand_unknown_words(q: wq.Query, reader) -> wq.Query:
         found = vocab.containing(exact[0], limit=EXPANSION_MAX_WORDS)
         if not found:
             return node
-        boost = EXPANSION_BOOST * (len(char_ngrams(exact[0])) if EXPANSION_PER_GRAM else 1)
+        boost = EXPANSION_BOOST * len(char_ngrams(exact[0]))  # as many grams as it shares
         extra = [wq.Term("exact", w, boost=boost) for w in found]
         return wq.Or(list(subs) + extra, boost=node.boost)
     return transform(q, expand)
