@@ -215,8 +215,8 @@ class Engine:
         """Themes a user means by ``value``: a section number, a label in any spelling, a part."""
         themes = self.themes()
         text = str(value).strip()
-        if _whole_number(text) is not None:
-            number = _whole_number(text)
+        number = _whole_number(text)
+        if number is not None:
             matched = [t for t in themes if t.section == number]
         else:
             key = theme_key(text)
