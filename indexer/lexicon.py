@@ -47,6 +47,11 @@ def lm_key(token: str) -> str:
     return strip_marks(token)
 
 
+def model_key(token: str) -> str:
+    """A token as the pair models key it: a boundary tag (``<s>``) as is, a word by :func:`lm_key`."""
+    return token if token.startswith("<") else lm_key(token)
+
+
 def lm_tokens(text: str) -> list[str]:
     """Arabic words and numbers of ``text``, punctuation dropped: ``"في 30 عاماً،"`` -> 3 tokens."""
     return LM_TOKEN.findall(text)
@@ -200,8 +205,8 @@ class Bigrams:
 
     def logp(self, a: str, b: str) -> float:
         """log10 score of ``b`` following ``a`` (surface forms; keyed with :func:`lm_key`)."""
-        ka = a if a.startswith("<") else lm_key(a)
-        kb = b if b.startswith("<") else lm_key(b)
+        ka = model_key(a)
+        kb = model_key(b)
         ca, cb = self.cls(ka), self.cls(kb)
         p = 10 ** self.classes.get((ca, cb), self._floor.get(ca, -4.0))
         c = self.pairs.get((ka, kb), 0)
@@ -224,7 +229,7 @@ class Bigrams:
             for (ca, cb), lp in self.classes.items():
                 mass[cb] = mass.get(cb, 0.0) + weights.get(ca, 0) / total * 10 ** lp
             self._prior = {c: math.log10(m) for c, m in mass.items() if m > 0}
-        kb = b if b.startswith("<") else lm_key(b)
+        kb = model_key(b)
         return self._prior.get(self.cls(kb), -4.0)
 
     def pair_gain(self, a: str, b: str, zipf_b: float) -> float:
@@ -233,8 +238,8 @@ class Bigrams:
         bigrams give two words of one class the same score, and :meth:`logp`'s pair bonus is
         small beside a class's whole probability: this tells ``وتم`` from ``يتم`` after a
         sentence start."""
-        ka = a if a.startswith("<") else lm_key(a)
-        kb = b if b.startswith("<") else lm_key(b)
+        ka = model_key(a)
+        kb = model_key(b)
         c = self.pairs.get((ka, kb), 0)
         if not c:
             return 0.0

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from indexer.lexicon import lm_key, shape
+from indexer.lexicon import model_key, shape
 
 TABLE = "ar_pairs_kn.tsv.gz"
 
@@ -167,14 +167,14 @@ class PairModel:
         return _interpolate(self.pair_count(ka, kb), self.discounts[0], t[0], t[1], low)
 
     def logp(self, a: str, b: str) -> float:
-        """log10 ``P(b | a)`` (surface forms; keyed with :func:`indexer.lexicon.lm_key`)."""
-        ka = a if a.startswith("<") else lm_key(a)
-        kb = b if b.startswith("<") else lm_key(b)
+        """log10 ``P(b | a)`` (surface forms; keyed with :func:`indexer.lexicon.model_key`)."""
+        ka = model_key(a)
+        kb = model_key(b)
         return math.log10(self.prob(ka, kb))
 
     def prior(self, b: str) -> float:
         """log10 of ``b``'s probability with no context (its class's continuation share)."""
-        kb = b if b.startswith("<") else lm_key(b)
+        kb = model_key(b)
         c = self.cls(kb)
         return math.log10(self._cls_cont.get(c, self._cls_floor) * self.member(kb, c))
 
