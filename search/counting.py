@@ -19,8 +19,8 @@ from whoosh import query as wq
 THEME_FIELD = "theme"
 
 
-def or_terms(q: wq.Query) -> list[wq.Query] | None:
-    """The leaves of a query made only of ``Or`` nodes and terms, else None."""
+def or_terms(q: wq.Query) -> list[wq.Term] | None:
+    """The ``Term`` leaves of a query made only of ``Or`` nodes and terms, else None."""
     if isinstance(q, wq.Term):
         return [q]
     if type(q) is wq.Or:
@@ -57,21 +57,6 @@ def live_ids(reader, fieldname: str, text: str) -> set[int]:
     if deleted:
         ids.difference_update(deleted)
     return ids
-
-
-def sub_searcher(searcher, reader):
-    """The searcher of one segment reader (the searcher itself when it has one segment)."""
-    for sub, _ in searcher.subsearchers or [(searcher, 0)]:
-        if sub.reader() is reader:
-            return sub
-    return searcher
-
-
-def _phrase_ids(searcher, phrase: wq.Phrase) -> Iterable[int]:
-    """Segment-local numbers of the live documents matching a phrase."""
-    if any((phrase.fieldname, w) not in searcher.reader() for w in phrase.words):
-        return ()
-    return phrase.matcher(searcher).all_ids()
 
 
 class QueryCounter:
@@ -112,9 +97,6 @@ class QueryCounter:
         for reader, offset, themes in self._segments():
             ids: set[int] = set()
             for term in terms:
-                if isinstance(term, wq.Phrase):
-                    ids.update(_phrase_ids(sub_searcher(self.searcher, reader), term))
-                    continue
                 text = term.text.decode("utf-8") if isinstance(term.text, bytes) else str(term.text)
                 ids |= live_ids(reader, term.fieldname, text)
             if allowed is not None:
