@@ -228,14 +228,11 @@ class GlyphModel:
         return cls("heading-font", table, stretch_waw=True, final_marks="/", **kw)
 
     def _logp(self, word: str) -> float:
-        """log10 P of a candidate reading (the document's own words get :attr:`bonus`).
+        """log10 P of a candidate reading (the document's own words get :attr:`bonus`;
+        marks an entry leaves, ``اا`` -> ``اً``, are dropped by :func:`logp`).
 
         The lexicon remembers its answers, so there is no per-model cache."""
-        word = strip_marks(word)  # an entry may leave a mark or stretching: اا -> اً
-        z = self.lex.zipf_affixed(word)
-        if z is None:
-            return OOV_LOGP
-        return z - 9 + self.bonus.get(word, 0.0) if self.bonus else z - 9
+        return logp(self.lex, word, self.bonus)
 
     def with_costs(self, costs: dict[Confusion, float], bonus: dict[str, float],
                    by_class: bool = False) -> "GlyphModel":
