@@ -131,6 +131,7 @@ class Engine:
         self._catalog: list[dict] | None = None
         self._themes: list[ThemeSummary] | None = None
         self._documents: list[DocumentSummary] | None = None
+        self._recommendations: list[int] | None = None
         self._rows = PostingCatalog(self.searcher)
         self._counter = QueryCounter(self.searcher)
         self._scorer = WordScorer(self.searcher, self._counter._segments)
@@ -183,8 +184,11 @@ class Engine:
                 for s, t in sorted(counts)]
 
     def recommendations(self) -> list[int]:
-        """All recommendation numbers answered somewhere in the index."""
-        return sorted({r for row in self._rows.rows() for r in row.recs})
+        """All recommendation numbers answered somewhere in the index (computed once per open
+        index: the web app asks on every recommendation page)."""
+        if self._recommendations is None:
+            self._recommendations = sorted({r for row in self._rows.rows() for r in row.recs})
+        return list(self._recommendations)
 
     def documents(self) -> list[DocumentSummary]:
         """Every document with its title and paragraph count (computed once per open index)."""
