@@ -373,10 +373,9 @@ def _run_orders(runs: list[Run], emit, known, search, numbers: str):
     units = _units(rev, known)
     if 1 < len(units) <= MAX_UNITS and len(units) < n:
         for perm in permutations(units):
-            if list(perm) == units:
-                yield from emit([t for u in perm for r in u for t in r.tokens], PRIOR_REVERSED, REVERSED)
-            else:
-                yield from emit([t for u in perm for r in u for t in r.tokens], PRIOR_UNITS)
+            as_reversed = list(perm) == units
+            yield from emit([t for u in perm for r in u for t in r.tokens],
+                            PRIOR_REVERSED if as_reversed else PRIOR_UNITS, REVERSED if as_reversed else OTHER)
 
 
 #: The article alone (``ال وية``: a word whose lost glyph left a space) stays with what follows.
