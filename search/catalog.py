@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from search.counting import live_ids
+
 
 @dataclass(frozen=True)
 class CatalogRow:
@@ -26,9 +28,10 @@ class CatalogRow:
     recs: tuple[int, ...]
 
 
-def _term_docs(reader, fieldname: str, btext: bytes) -> list[int]:
-    """Segment-local numbers of the live paragraphs holding a term (deleted ones left out)."""
-    return list(reader.postings(fieldname, btext).all_ids())
+def _term_docs(reader, fieldname: str, btext: bytes) -> set[int]:
+    """Segment-local numbers of the live paragraphs holding a term (deleted ones left out),
+    read a posting block at a time (search/counting.py)."""
+    return live_ids(reader, fieldname, btext)
 
 
 class PostingCatalog:
