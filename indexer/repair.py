@@ -192,6 +192,7 @@ class Repairer:
         digits = len(SPLIT_DIGITS.findall(text))
         if digits:
             found["split-digits"] = digits
+        nonempty = sum(1 for l in text.split("\n") if l.strip())
         # runs of spaces alone are no evidence where the body font loses glyphs as spaces
         cues = ORDER_CUES if body_damage < need else STRONG_ORDER_CUES
         # pdftotext (direction controls) and visual-order extractions keep their runs in order
@@ -204,7 +205,6 @@ class Repairer:
                     elif self._reads_backwards(l):
                         cue_lines += 1
                         backwards += 1
-            nonempty = sum(1 for l in text.split("\n") if l.strip())
             # lines that read clearly better backwards are strong evidence (clean UN text: 1 in 2,234)
             if cue_lines >= max(MIN_LINES_WITH_CUES, MIN_SHARE_WITH_CUES * nonempty) or \
                     backwards >= max(MIN_LINES_WITH_CUES, MIN_SHARE_BACKWARDS * nonempty):
@@ -230,7 +230,6 @@ class Repairer:
         self._evidence = {"lam-alef": lam, "body-font": body, "heading-font": head, "need": need}
         if heading_lines >= 2 and head >= need:
             found["heading-font"] = heading_lines
-        nonempty = sum(1 for l in text.split("\n") if l.strip())
         self._heading_document = (self._heading_everywhere and "body-font" not in found
                                   and heading_lines >= HEADING_DOCUMENT_SHARE * nonempty)
         return found
