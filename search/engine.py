@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -384,7 +383,8 @@ class Engine:
     def _surface_form(self, normalized: str) -> str:
         """How an indexed (normalized) word is written in the text: ``الجنسيه`` -> ``الجنسية``."""
         for hit in self.searcher.search(wq.Term("exact", normalized), limit=1):
-            for word in re.findall(r"\w+", hit["text"]):
+            for match in word_pattern().finditer(hit["text"]):
+                word = match.group()  # the tokenizer's words: ``\w+`` would cut ``مَبنا`` at its marks
                 if normalize_word(word) == normalized:
                     return word
         return normalized
