@@ -296,10 +296,8 @@ class Engine:
         if q is wq.NullQuery:
             raise QueryError(f"nothing to search for in {_shown(parsed.text)} (only wildcards or stop signs)")
         conj = None
-        if not parsed.has_operators and len(parsed.words) > 1:
-            conj = parse_user_query(text, self.searcher.schema, conjunctive=True, reader=reader).query
-            if conj is not None:
-                conj = bound_wildcards(conj, reader)
+        if parsed.all_words is not None:
+            conj = bound_wildcards(parsed.all_words, reader)
             if conj is wq.NullQuery:
                 conj = None
         rank_any = ranking_query(q, parsed.grams, reader)

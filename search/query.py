@@ -74,6 +74,8 @@ class ParsedQuery:
     has_operators: bool = False
     #: 3-grams of the words looked for (normalized, stop words left out), for the ranking booster
     grams: list[str] = field(default_factory=list)
+    #: the same words all required (several words, no operators): ranked first by the engine
+    all_words: wq.Query | None = None
 
 
 #: Sentence punctuation a question ends with or words are listed with: not part of a word.
@@ -364,7 +366,9 @@ def parse_user_query(text: str, schema, *, conjunctive: bool = False, reader=Non
     """Parse a user's query string; ``query`` is None when only filters were given.
 
     With the index's ``reader``, a word neither whose stem nor whose form is in the index is
-    also looked for inside the indexed words (see :func:`expand_unknown_words`).
+    also looked for inside the indexed words (see :func:`expand_unknown_words`).  For several
+    words without operators, ``all_words`` holds the query with every word required: the same
+    word groups under an ``And`` (one parse and one expansion serve both).
     """
     text = clean_query(text)
     free, filters = extract_filters(text)
@@ -387,9 +391,18 @@ def parse_user_query(text: str, schema, *, conjunctive: bool = False, reader=Non
                                       for g in char_ngrams(node.text)))
     if reader is not None:
         tree = expand_unknown_words(tree, reader)
-    q = lift_negations(drop_stop_words(tree.normalize()))
-    parsed.query = None if q is wq.NullQuery else q
+    parsed.query = _finish(tree)
+    if not conjunctive and not has_ops and len(parsed.words) > 1 and isinstance(tree, wq.Or):
+        # the parser's top node is its group (an Or with a scale): the same word groups under
+        # an And are what the AndGroup parser builds
+        parsed.all_words = _finish(wq.And(tree.subqueries, boost=tree.boost))
     return parsed
+
+
+def _finish(tree: wq.Query) -> wq.Query | None:
+    """A parsed tree normalized, stop words dropped and negations lifted; None when empty."""
+    q = lift_negations(drop_stop_words(tree.normalize()))
+    return None if q is wq.NullQuery else q
 
 
 def expand_unknown_words(q: wq.Query, reader) -> wq.Query:

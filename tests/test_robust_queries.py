@@ -14,6 +14,7 @@ import time
 
 import pytest
 from click.testing import CliRunner
+from whoosh import query as wq
 
 from indexer.build import build_index
 from search.cli import main
@@ -173,3 +174,23 @@ def test_refusal_of_a_long_wildcard_only_query_is_short(engine):
     with pytest.raises(QueryError) as err:
         engine.search("* " * 1000)
     assert len(str(err.value)) < 200
+
+
+@pytest.mark.parametrize("text", [
+    "عديمي الجنسية", '"نظام روما" الأساسي', "حقوق الطفل التعليم", "في من الجنسية",
+    "سويسرا لاجئين", "حق* الطفل", "الأشخاص، عديمي؟ الجنسية", "حقوق الطفل theme:2",
+])
+def test_all_words_query_is_the_conjunctive_parse(engine, text):
+    """One parse serves both rankings: ``all_words`` is what the AndGroup parser builds."""
+    reader = engine.searcher.reader()
+    parsed = parse_user_query(text, engine.ix.schema, reader=reader)
+    conj = parse_user_query(text, engine.ix.schema, conjunctive=True, reader=reader).query
+    assert parsed.all_words is not None
+    assert parsed.all_words == conj
+
+
+def test_all_words_query_only_for_several_plain_words(engine):
+    both = parse_user_query("حقوق الطفل", engine.ix.schema)
+    assert isinstance(both.all_words, wq.And) and isinstance(both.query, wq.Or)
+    for text in ("الجنسية", "حقوق AND الطفل", "حقوق OR الطفل", "theme:2"):
+        assert parse_user_query(text, engine.ix.schema).all_words is None
