@@ -212,6 +212,15 @@ class Engine:
         rows.sort(key=lambda f: (f["doc"], f["n"]))
         return [self._hit(f, 0.0, None) for f in rows]
 
+    def theme_paragraphs(self, summary: ThemeSummary) -> list[Hit]:
+        """Every paragraph of one theme, in document order: read from the theme's postings, not
+        by walking every stored paragraph (a theme page is asked for on each request)."""
+        stored = self.searcher.stored_fields
+        rows = [f for f in (stored(d) for d in self.searcher.docs_for_query(theme_filter([summary])))
+                if (f.get("section"), f.get("theme")) == (summary.section, summary.theme)]
+        rows.sort(key=lambda f: (f["doc"], f["n"]))
+        return [self._hit(f, 0.0, None) for f in rows]
+
     # -- filters -------------------------------------------------------------------------------
 
     def resolve_theme(self, value: str) -> list[ThemeSummary]:

@@ -13,6 +13,7 @@ Layout::
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,16 +58,16 @@ def build_site(engine, outdir: Path | str) -> SiteReport:
     documents = engine.documents()
     recs = engine.recommendations()
     names = PageNames.build(themes, [d.doc for d in documents])
-    paragraphs = engine.paragraphs()
+    by_theme: dict[tuple, list] = defaultdict(list)
+    for p in engine.paragraphs():
+        by_theme[(p.section, p.theme)].append(p)
     several_docs = len(documents) > 1
 
     _write(root, "index.html", render_home(documents, themes, recs, links=site_links(names, 0)),
            report)
     for summary in themes:
         key = names.theme_key(summary.section, summary.theme)
-        members = [p for p in paragraphs
-                   if p.section == summary.section and p.theme == summary.theme]
-        html = render_theme(summary, members, links=site_links(names, 1), show_doc=several_docs)
+        html = render_theme(summary, by_theme[(summary.section, summary.theme)], links=site_links(names, 1), show_doc=several_docs)
         _write(root, f"themes/{key}.html", html, report)
         report.themes += 1
     for n in recs:

@@ -132,8 +132,7 @@ class SearchApp:
         summary = next((t for t in self.engine.themes() if (t.section, t.theme) == pair), None)
         if summary is None:
             raise HttpError(HTTPStatus.NOT_FOUND, "لا يوجد موضوع بهذا الرقم.")
-        members = [p for p in self.engine.paragraphs()
-                   if (p.section, p.theme) == (summary.section, summary.theme)]
+        members = self.engine.theme_paragraphs(summary)
         return render_theme(summary, members, links=self.links,
                             show_doc=len(self.names.docs) > 1)
 

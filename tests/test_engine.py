@@ -126,3 +126,12 @@ def test_grams_find_forms_the_stemmer_cannot_reach(tmp_path):
     with Engine(tmp_path / "ix") as e:
         assert [h.n for h in e.search("سويسرا").hits] == [1]
         assert e.search("سويسرا").hits[0].score > 0
+
+
+def test_theme_paragraphs_are_the_themes_members_in_order(engine):
+    every = engine.paragraphs()
+    for summary in engine.themes():
+        members = engine.theme_paragraphs(summary)
+        assert [(h.doc, h.n) for h in members] == [
+            (h.doc, h.n) for h in every if (h.section, h.theme) == (summary.section, summary.theme)]
+        assert len(members) == summary.paragraphs
