@@ -6,13 +6,14 @@ The same four values are indexed (``doc``, ``theme`` as ID terms, ``section`` as
 ``rec`` as keywords), so they are read here from the posting lists of their terms -- a few
 thousand short lists -- and give the same answers (tested against the stored fields).
 
->>> catalog = PostingCatalog(searcher)              # doctest: +SKIP
+>>> catalog = PostingCatalog(searcher, QueryCounter(searcher).theme_table)  # doctest: +SKIP
 >>> catalog.rows()[0]                               # doctest: +SKIP
 CatalogRow(docnum=0, doc='kazakhstan-upr-response-ar', section=1, theme='…', recs=(87,))
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from search.counting import live_ids
 
@@ -35,36 +36,38 @@ def _term_docs(reader, fieldname: str, btext: bytes) -> set[int]:
 
 
 class PostingCatalog:
-    """The rows of one open searcher, built once (a generation never changes)."""
+    """The rows of one open searcher, built once (a generation never changes).
 
-    def __init__(self, searcher) -> None:
+    ``theme_table()`` gives, per segment, its reader, docnum offset and the theme of each
+    segment-local paragraph (:meth:`search.counting.QueryCounter.theme_table`): the theme
+    postings are read once per open index for the catalog, the counts and the scorer."""
+
+    def __init__(self, searcher, theme_table: Callable[[], list[tuple[object, int, list[str | None]]]]) -> None:
         self.searcher = searcher
+        self._theme_table = theme_table
         self._rows: list[CatalogRow] | None = None
 
     def rows(self) -> list[CatalogRow]:
         """Every live paragraph, in document-number order."""
         if self._rows is None:
             rows: list[CatalogRow] = []
-            for sub, offset in self.searcher.subsearchers or [(self.searcher, 0)]:
-                rows.extend(self._segment_rows(sub.reader(), offset))
+            for reader, offset, themes in self._theme_table():
+                rows.extend(self._segment_rows(reader, offset, themes))
             self._rows = rows
         return self._rows
 
-    def _segment_rows(self, reader, offset: int) -> list[CatalogRow]:
+    def _segment_rows(self, reader, offset: int, themes: list[str | None]) -> list[CatalogRow]:
         size = reader.doc_count_all()
         docs: list[str | None] = [None] * size
-        themes: list[str | None] = [None] * size
         sections: list[int | None] = [None] * size
         recs: list[list[int]] = [[] for _ in range(size)]
         schema = reader.schema
-        for fieldname, values in (("doc", docs), ("theme", themes)):
-            if fieldname not in schema:
-                continue
-            field = schema[fieldname]
-            for btext in list(reader.lexicon(fieldname)):
+        if "doc" in schema:
+            field = schema["doc"]
+            for btext in list(reader.lexicon("doc")):
                 value = field.from_bytes(btext)
-                for d in _term_docs(reader, fieldname, btext):
-                    values[d] = value
+                for d in _term_docs(reader, "doc", btext):
+                    docs[d] = value
         if "section" in schema:
             field = schema["section"]
             # a number is indexed at several precisions: its full-precision term is the value

@@ -66,8 +66,9 @@ class QueryCounter:
         self.searcher = searcher
         self._leaves: list[tuple[object, int, list[str | None]]] | None = None
 
-    def _segments(self) -> list[tuple[object, int, list[str | None]]]:
-        """(segment reader, docnum offset, theme of each segment-local docnum), built once."""
+    def theme_table(self) -> list[tuple[object, int, list[str | None]]]:
+        """(segment reader, docnum offset, theme of each segment-local docnum), built once;
+        shared with the catalog (search/catalog.py) and the scorer (search/scoring.py)."""
         if self._leaves is None:
             leaves = []
             pairs = self.searcher.subsearchers or [(self.searcher, 0)]
@@ -94,7 +95,7 @@ class QueryCounter:
         allowed = None if filter_q is None else set(self.searcher.docs_for_query(filter_q))
         total = 0
         facets: Counter[str] = Counter()
-        for reader, offset, themes in self._segments():
+        for reader, offset, themes in self.theme_table():
             ids: set[int] = set()
             for term in terms:
                 text = term.text.decode("utf-8") if isinstance(term.text, bytes) else str(term.text)

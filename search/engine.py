@@ -131,9 +131,9 @@ class Engine:
         self._themes: list[ThemeSummary] | None = None
         self._documents: list[DocumentSummary] | None = None
         self._recommendations: list[int] | None = None
-        self._rows = PostingCatalog(self.searcher)
         self._counter = QueryCounter(self.searcher)
-        self._scorer = WordScorer(self.searcher, self._counter._segments)
+        self._rows = PostingCatalog(self.searcher, self._counter.theme_table)
+        self._scorer = WordScorer(self.searcher, self._counter.theme_table)
 
     def _release(self) -> None:
         if self._lease is not None:

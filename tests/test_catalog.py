@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from search.catalog import PostingCatalog
+from search.counting import QueryCounter
 from search.engine import DocumentSummary, Engine
 from search.results import ThemeSummary
 
@@ -42,7 +43,7 @@ def _check(engine: Engine) -> None:
     assert engine.themes() == themes and themes
     assert engine.recommendations() == numbers and numbers
     assert engine.documents() == documents
-    rows = PostingCatalog(engine.searcher).rows()
+    rows = PostingCatalog(engine.searcher, QueryCounter(engine.searcher).theme_table).rows()
     assert [(r.doc, r.section, r.theme, r.recs) for r in rows] == [
         (f["doc"], f.get("section"), f.get("theme") or None, tuple(sorted(_recs(f)))) for f in stored]
     for summary in documents:
