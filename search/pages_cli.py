@@ -127,4 +127,4 @@ def serve(host: str, port: int, index_dir: Path | None) -> None:
         click.echo("fahras: stopped", err=True)
     finally:
         server.server_close()
-        engine.close()
+        server.get_app().close()  # the engine served last (the app follows re-indexing)

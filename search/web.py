@@ -18,6 +18,7 @@ import re
 import socket
 import threading
 from collections.abc import Callable, Iterable
+from functools import partial
 from http import HTTPStatus
 from socketserver import ThreadingMixIn
 from urllib.parse import parse_qs
@@ -51,13 +52,44 @@ class HttpError(Exception):
 
 
 class SearchApp:
-    """The WSGI application of ``fahras serve`` over an open :class:`search.engine.Engine`."""
+    """The WSGI application of ``fahras serve`` over an open :class:`search.engine.Engine`.
 
-    def __init__(self, engine) -> None:
-        self.engine = engine
+    With ``reopen`` (a function opening the index again), each request first checks which
+    generation the index directory points at: after a ``fahras index`` the next page shows the
+    new index, without restarting the server. If the new one cannot be opened, the open one is
+    served on."""
+
+    def __init__(self, engine, reopen: Callable[[], object] | None = None) -> None:
         self.lock = threading.Lock()  # one Whoosh searcher, one request at a time
+        self._reopen = reopen
+        self._use(engine)
+
+    def _use(self, engine) -> None:
+        self.engine = engine
         self.names = PageNames.build(engine.themes(), [d.doc for d in engine.documents()])
         self.links = live_links(self.names)
+
+    def refresh(self) -> bool:
+        """Switch to the index's current generation if it changed; True when it did."""
+        if self._reopen is None:
+            return False
+        from indexer.build import current_generation
+
+        current = current_generation(self.engine.index_dir)
+        if current is None or current == self.engine.generation:
+            return False
+        try:
+            fresh = self._reopen()
+        except Exception:  # noqa: BLE001 - a broken or half-written index: keep serving the open one
+            return False
+        old = self.engine
+        self._use(fresh)
+        old.close()
+        return True
+
+    def close(self) -> None:
+        """Close the engine being served."""
+        self.engine.close()
 
     # -- WSGI --------------------------------------------------------------------------------
 
@@ -68,6 +100,7 @@ class SearchApp:
                 raise HttpError(HTTPStatus.METHOD_NOT_ALLOWED, "only GET is served here")
             params = {k: v[-1] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
             with self.lock:
+                self.refresh()
                 html = self.route(environ.get("PATH_INFO", "/") or "/", params)
             status = HTTPStatus.OK
         except HttpError as err:
@@ -175,9 +208,12 @@ class ThreadingWSGIServer6(ThreadingWSGIServer):
 
 
 def make_search_server(engine, host: str = "127.0.0.1", port: int = 8000) -> WSGIServer:
-    """A server bound to ``host:port`` (port 0: any free port) answering with :class:`SearchApp`."""
+    """A server bound to ``host:port`` (port 0: any free port) answering with :class:`SearchApp`,
+    which follows the index to its newest generation (the server's ``application.close()``
+    closes the engine it serves last)."""
     server_class = ThreadingWSGIServer6 if ":" in host else ThreadingWSGIServer
-    return make_server(host, port, SearchApp(engine), server_class=server_class,
+    reopen = partial(type(engine), engine.index_dir)
+    return make_server(host, port, SearchApp(engine, reopen), server_class=server_class,
                        handler_class=QuietHandler)
 
 

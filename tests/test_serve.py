@@ -202,8 +202,11 @@ def test_serve_warns_when_listening_beyond_loopback(built_index, monkeypatch):
         def server_close(self):
             bound["closed"] = True
 
+        def get_app(self):
+            return SearchApp(bound["engine"])
+
     def fake_make(engine, host, port):
-        bound["host"], bound["port"] = host, port
+        bound["host"], bound["port"], bound["engine"] = host, port, engine
         return FakeServer()
 
     monkeypatch.setattr(search.web, "make_search_server", fake_make)
@@ -214,3 +217,37 @@ def test_serve_warns_when_listening_beyond_loopback(built_index, monkeypatch):
     result = runner.invoke(main, ["serve", "--host", "0.0.0.0", "--index", str(built_index)])
     assert result.exit_code == 0 and bound["host"] == "0.0.0.0"
     assert "warning: listening on 0.0.0.0" in result.output
+
+
+def test_app_follows_the_index_to_its_new_generation(edited_corpus_index):
+    """A re-index while serving shows up on the next page, without restarting the server."""
+    from functools import partial
+
+    from search.engine import Engine
+
+    _, index_dir, edit = edited_corpus_index
+    served = SearchApp(Engine(index_dir), partial(Engine, index_dir))
+    try:
+        first = served.engine
+
+        def total() -> int:
+            status, _, body = call(served, "/search", {"q": "تعديل"})
+            assert status == 200
+            return int(re.search(r'class="num total">(\d+)<', body).group(1))
+
+        before = total()
+        edit("clean.txt")  # appends the word to the file's first paragraph and re-indexes
+        assert total() == before + 1 and served.engine is not first
+        assert served.refresh() is False  # nothing new: the open engine stays
+    finally:
+        served.close()
+
+
+def test_app_keeps_serving_when_the_new_generation_cannot_be_opened(engine):
+    def broken():
+        raise OSError("half-written index")
+
+    served = SearchApp(engine, broken)
+    served.engine.generation = served.engine.generation.with_name("gone")  # as if re-indexed
+    assert served.refresh() is False and served.engine is engine
+    assert call(served, "/search", {"q": "الجنسية"})[0] == 200
