@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,9 @@ BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 UNMAPPED = re.compile(r"^\(cid:\d+\)$")
 #: More than this share of unmapped glyphs: the text layer is unusable.
 MAX_UNMAPPED = 0.2
+#: Seconds a PDF may take to read (checked after each page): a pathological file stops with a
+#: one-line error instead of holding an indexing run. pdfminer reads ~2-20 pages/s here.
+PDF_SECONDS = 300.0
 
 
 @dataclass(frozen=True)
@@ -77,10 +81,13 @@ def _decode_info(value: object) -> str:
     return str(value) if isinstance(value, (str, int, float)) else ""
 
 
-def read_pdf(data: bytes, only_pages: Iterable[int] | None = None) -> PdfText:
+def read_pdf(data: bytes, only_pages: Iterable[int] | None = None,
+             time_limit: float | None = None) -> PdfText:
     """Extract the logical-order text of a PDF given as bytes; raises :class:`PdfError`.
 
-    ``only_pages`` (1-based) limits the text to those pages' blocks (for benchmarks).
+    ``only_pages`` (1-based) limits the text to those pages' blocks (for benchmarks). Reading
+    stops with an error once ``time_limit`` seconds (default :data:`PDF_SECONDS`) have passed,
+    checked after each page.
     """
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
@@ -107,11 +114,19 @@ def read_pdf(data: bytes, only_pages: Iterable[int] | None = None) -> PdfText:
     device = PDFPageAggregator(manager, laparams=None)
     interpreter = PDFPageInterpreter(manager, device)
     read: list[tuple[float, float, list[Glyph]]] = []
+    if time_limit is None:
+        time_limit = PDF_SECONDS
+    deadline = time.monotonic() + time_limit
     try:
         for pdf_page in PDFPage.create_pages(document):
             interpreter.process_page(pdf_page)
             layout = device.get_result()
             read.append((layout.width, layout.height, _page_glyphs(layout, layout.height)))
+            if time.monotonic() > deadline:
+                raise PdfError(f"PDF too slow to read: stopped after {len(read)} pages and "
+                               f"{time_limit:g} s (split the file)")
+    except PdfError:
+        raise
     except Exception as err:  # damage part-way: keep the pages read before it, if any
         if not read:
             raise PdfError(f"damaged PDF ({_short(err)})") from None

@@ -126,3 +126,18 @@ def test_unreadable_pdfs_get_one_line_errors(name, reason):
         read_source(SOURCES / name)
     message = str(err.value)
     assert "\n" not in message and reason in message and name in message
+
+
+def test_a_pdf_too_slow_to_read_stops_with_one_line(tmp_path, monkeypatch):
+    """A pathological PDF cannot hold an indexing run: reading stops after the time limit."""
+    import indexer.pdf_source as pdf_source
+    from indexer.pdf_source import PdfError, read_pdf
+
+    data = (SOURCES / "uae_federal_decree_law_39_2022_compulsory_education.pdf").read_bytes()
+    with pytest.raises(PdfError, match=r"too slow to read: stopped after 1 pages"):
+        read_pdf(data, time_limit=0)
+    monkeypatch.setattr(pdf_source, "PDF_SECONDS", 0.0)
+    target = tmp_path / "slow.pdf"
+    target.write_bytes(data)
+    with pytest.raises(SourceError, match=r"slow\.pdf.*too slow to read"):
+        read_source(target)
