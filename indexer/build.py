@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import shutil
 import stat
 import struct
@@ -313,6 +314,8 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    #: (file, id it would have had, id it was given): its id was another file's already
+    renamed: list[tuple[str, str, str]] = field(default_factory=list)
     paragraphs: int = 0
     total_paragraphs: int = 0
     seconds: float = 0.0
@@ -550,6 +553,38 @@ def _indexed_sources(ix) -> dict[str, str]:
     return sources
 
 
+def unique_doc_id(doc: str, path: Path, taken: Callable[[str], bool]) -> str:
+    """``doc``, or when another file has it, the first free of: the id with the file's
+    extension, with its folder's name, with both, then numbered.
+
+    >>> unique_doc_id("report", Path("2024/report.pdf"), {"report", "report.pdf"}.__contains__)
+    '2024-report'
+    """
+    ext = path.suffix.lstrip(".").lower()
+    folder = re.sub(r"\s+", "-", path.parent.name.strip())
+    candidates = [doc]
+    if ext:
+        candidates.append(f"{doc}.{ext}")
+    if folder:
+        candidates.append(f"{folder}-{doc}")
+        if ext:
+            candidates.append(f"{folder}-{doc}.{ext}")
+    for candidate in candidates:
+        if not taken(candidate):
+            return candidate
+    n = 2
+    while taken(f"{doc}-{n}"):
+        n += 1
+    return f"{doc}-{n}"
+
+
+def with_doc_id(document: Document, doc: str) -> Document:
+    """``document`` and its paragraphs under the id ``doc``."""
+    from dataclasses import replace
+
+    return replace(document, doc=doc, paragraphs=tuple(replace(p, doc=doc) for p in document.paragraphs))
+
+
 def _apply_changes(writer, files: list[Path], indexed: dict[str, str], old_stamps: dict, load, progress,
                    report: BuildReport, on_error) -> tuple[int, dict]:
     """Delete paragraphs of changed and vanished files, add those of new and changed ones.
@@ -569,21 +604,34 @@ def _apply_changes(writer, files: list[Path], indexed: dict[str, str], old_stamp
         if source and not os.path.lexists(source):
             delete(source=source)
             report.removed.append(source)
+    def owner(doc: str) -> str | None:
+        """The file whose live paragraphs carry the id ``doc`` in the index, if any."""
+        for docnum in searcher.document_numbers(doc=doc):
+            if docnum not in deleted:
+                return searcher.stored_fields(docnum).get("source", "")
+        return None
+
     try:
-        stamps = _add_files(writer, files, indexed, old_stamps, load, progress, report, on_error, delete)
+        stamps = _add_files(writer, files, indexed, old_stamps, load, progress, report, on_error, delete,
+                            owner)
     finally:
         searcher.close()
     return len(deleted), stamps
 
 
 def _add_files(writer, files, indexed, old_stamps: dict, load, progress, report: BuildReport, on_error,
-               delete) -> dict:
-    """Add new and changed files; returns the stamps (indexer/stamps.py) of the files indexed."""
+               delete, owner) -> dict:
+    """Add new and changed files; returns the stamps (indexer/stamps.py) of the files indexed.
+
+    Document ids are unique: a file whose id another file already has (``report.pdf`` and
+    ``report.docx``, or ``2023/report.txt`` and ``2024/report.txt``) is given a longer one
+    (:func:`unique_doc_id`) and the run says so."""
     from indexer.loading import LoadFailure, load_documents
     from indexer.sources import SourceError
 
     digests: dict[Path, str | LoadFailure] = {}
     stamps: dict[str, list] = {}
+    given: dict[str, str] = {}  # id -> file, for the ids given in this run
     for path in files:
         key = str(path)
         try:
@@ -623,8 +671,16 @@ def _add_files(writer, files, indexed, old_stamps: dict, load, progress, report:
                     on_error(key, f"{key}: {NO_PARAGRAPHS}")
                 continue
             delete(source=key)
-            # a document id is unique across files: a re-used id replaces the older file's paragraphs
-            delete(doc=document.doc)
+
+            def taken(doc: str) -> bool:
+                holder = given.get(doc) or owner(doc)
+                return holder is not None and holder != key
+
+            doc = unique_doc_id(document.doc, path, taken)
+            if doc != document.doc:
+                report.renamed.append((key, document.doc, doc))
+                document = with_doc_id(document, doc)
+            given[doc] = key
             for paragraph in document.paragraphs:
                 writer.add_document(**paragraph_fields(paragraph, key, digest, document.title))
             report.added.append(key)

@@ -167,6 +167,9 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, rebuild: bool) -> Non
         where = f"{err.filename}: " if err.filename and str(err.filename) != str(target) else ""
         fail(f"cannot write the index at {target}: {where}{err.strerror or err}; "
              f"the previous index is unchanged")
+    for path, wanted, given in report.renamed:
+        click.echo(f"fahras: {path}: document id '{wanted}' belongs to another file; "
+                   f"indexed as '{given}' (a sidecar .json with \"doc\" sets it)", err=True)
     click.echo(f"indexed {len(report.added)} file(s), {report.paragraphs} paragraph(s); "
                f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
                f"{len(report.failed)} failed; {report.total_paragraphs} paragraphs in {target} "

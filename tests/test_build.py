@@ -150,3 +150,44 @@ def test_a_file_written_just_before_indexing_is_hashed_again(tmp_path, fixtures_
     monkeypatch.setattr(build, "content_hash", lambda p: hashed.append(p.name) or real(p))
     again = build_index(tmp_path / "ix", [folder])
     assert hashed == ["a.txt"] and again.added == []
+
+
+def _docs(index_dir) -> dict[str, set[str]]:
+    """doc id -> the files its paragraphs come from."""
+    with Engine(index_dir) as engine:
+        out: dict[str, set[str]] = {}
+        for fields in engine.searcher.all_stored_fields():
+            out.setdefault(fields["doc"], set()).add(os.path.basename(fields["source"]))
+        return out
+
+
+def test_files_sharing_a_name_get_distinct_document_ids(tmp_path, fixtures_dir):
+    """report.txt and report.text (one run), then 2023/report.txt and 2024/report.txt."""
+    folder = tmp_path / "docs"
+    (folder / "2023").mkdir(parents=True)
+    (folder / "2024").mkdir()
+    shutil.copy(fixtures_dir / "upr_clean.txt", folder / "2023" / "report.txt")
+    shutil.copy(fixtures_dir / "upr_ranking.txt", folder / "2023" / "report.text")
+    index_dir = tmp_path / "ix"
+    report = build_index(index_dir, [folder])
+    assert _docs(index_dir) == {"report": {"report.text"}, "report.txt": {"report.txt"}}
+    assert [(os.path.basename(f), a, b) for f, a, b in report.renamed] == [("report.txt", "report", "report.txt")]
+    # a later run: the ids already given stay, a third file with the same name gets its folder's
+    shutil.copy(fixtures_dir / "upr_clean.txt", folder / "2024" / "report.txt")
+    (folder / "2023" / "report.txt").write_text(
+        (fixtures_dir / "upr_clean.txt").read_text(encoding="utf-8") + "\nتعديل\n", encoding="utf-8")
+    build_index(index_dir, [folder])
+    docs = _docs(index_dir)
+    assert docs["report"] == {"report.text"} and docs["report.txt"] == {"report.txt"}
+    assert docs["2024-report"] == {"report.txt"}
+    assert len(docs) == 3
+
+
+def test_unique_doc_id_falls_back_to_numbers():
+    from pathlib import Path
+
+    from indexer.build import unique_doc_id
+
+    taken = {"a", "a.txt", "x-a", "x-a.txt", "a-2"}.__contains__
+    assert unique_doc_id("a", Path("x/a.txt"), taken) == "a-3"
+    assert unique_doc_id("b", Path("x/b.txt"), taken) == "b"
