@@ -95,9 +95,23 @@ def is_foreign(line: str) -> bool:
     return latin > 0 and latin >= len(ARABIC.findall(line))
 
 
+#: A proclitic written with one tatweel before a number or a Latin word (``بـ 35``,
+#: ``وبـCOVID``): the typographic form, kept. Any other tatweel is stretching.
+PROCLITIC_TATWEEL = re.compile(
+    "(?<![\u0621-\u064A\u0640])([\u0648\u0641]?[\u0628\u0644\u0643])\u0640+(?=\\s?[0-9A-Za-z\u0660-\u0669])")
+
+
 def strip_tatweel(line: str) -> str:
-    """Remove tatweel: ``"كازاخســــتان"`` -> ``"كازاخستان"``, ``"بـ 35"`` -> ``"ب 35"``."""
-    return line.replace(TATWEEL, "")
+    """Remove stretching tatweel: ``"كازاخســــتان"`` -> ``"كازاخستان"``; a proclitic's before a
+    number or a Latin word stays, once: ``"علماً بــ 35"`` -> ``"علماً بـ 35"``."""
+    if TATWEEL not in line:
+        return line
+    parts, last = [], 0
+    for m in PROCLITIC_TATWEEL.finditer(line):
+        parts += [line[last:m.start()].replace(TATWEEL, ""), m.group(1) + TATWEEL]
+        last = m.end()
+    parts.append(line[last:].replace(TATWEEL, ""))
+    return "".join(parts)
 
 
 ORDINAL_TOKEN = re.compile(r"(?<!\S)-[\u0621-\u064A]|[\u0621-\u064A] -(?!\S)")

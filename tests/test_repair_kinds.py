@@ -74,7 +74,9 @@ def test_heading_font_lines_come_out_readable():
 def test_tatweel_is_removed_and_split_words_joined():
     assert strip_tatweel("كازاخســــتان") == "كازاخستان"
     assert repair_text("تعمل كازاخســـ ــتان على") == "تعمل كازاخستان على"
-    assert strip_tatweel("علماً بـ 35") == "علماً ب 35"
+    assert strip_tatweel("علماً بـــ 35") == "علماً بـ 35"  # a proclitic before a number keeps one
+    assert strip_tatweel("وبـCOVID-19 ولـ ٣") == "وبـCOVID-19 ولـ ٣"
+    assert strip_tatweel("كتـــاب 35 بـــيت") == "كتاب 35 بيت"
 
 
 def test_tatweel_damage_only(un_docs):
