@@ -200,7 +200,7 @@ class Repairer:
 
         body_damage = 0 if few_unknown else sum(
             1 for w in oov if self.body.best(w.replace(TATWEEL, "")).edits)
-        tatweel = text.count(TATWEEL)
+        tatweel = text.count(TATWEEL) - len(PROCLITIC_TATWEEL.findall(text))  # بـ 35 is no damage
         if tatweel:
             found["tatweel"] = tatweel
         digits = len(SPLIT_DIGITS.findall(text))
@@ -343,8 +343,10 @@ class Repairer:
                     reasons.append("digit groups joined")
                 new = new2
             if TATWEEL in new:
-                new = strip_tatweel(join_split_words(new))
-                reasons.append("tatweel removed")
+                stripped = strip_tatweel(join_split_words(new))
+                if stripped != new:
+                    reasons.append("tatweel removed")
+                new = stripped
             model = None
             if "heading-font" in damage and (self._heading_document or self._is_heading_line(new)
                                              or self._is_heading_line(line)):
