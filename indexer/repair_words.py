@@ -40,6 +40,10 @@ NON_ARABIC_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF0-9\u0660-\u06
 OOV_LOGP = -10.5  # log10 P of a word missing from the lexicon
 GAP_COST = 1.0
 SPACED_GAP_COST = 0.3  # a lost letter where the extraction left an extra space
+#: ... where that space is a run of spaces inside the line wider than its usual gap
+#: (:mod:`indexer.repair_gaps`): in a line of single spaces such a run is nearly always a
+#: lost glyph, so the reading with the letter put back is the likelier one.
+WIDE_GAP_COST = -1.5
 RIVAL_WINDOW = 1.5
 #: A systematic map (every occurrence of a glyph is likely wrong), as a noisy channel: an
 #: entry used costs this share of its table cost, a letter the map would change, seen
@@ -483,7 +487,7 @@ class GlyphModel:
         ``before`` is the word the line continues (the previous line's last word), or
         :data:`SENTENCE_START` where the line starts a sentence; ``None`` if unknown."""
         tokens = line.split(" ")
-        _, pieces = self._viterbi(tokens)
+        _, pieces = self._viterbi(tokens, before)
         if self.by_class and self.context is not None:
             pieces = self._chain(tokens, pieces, before)
         edits = [(b, a) for b, a in pieces if b != a]
@@ -557,7 +561,8 @@ class GlyphModel:
             hit = self._pairs[(a, b)] = lm.logp(a, b) + PAIR_GAIN_WEIGHT * gain
         return hit
 
-    def _viterbi(self, tokens: list[str]) -> tuple[float, list[tuple[str, str]]]:
+    def _viterbi(self, tokens: list[str], before: str | None = None
+                 ) -> tuple[float, list[tuple[str, str]]]:
         n = len(tokens)
         # best[i] = (score, [(raw, repaired), ...]) for tokens[:i]
         best: list[tuple[float, list[tuple[str, str]]] | None] = [None] * (n + 1)
@@ -566,7 +571,7 @@ class GlyphModel:
             if best[i] is None:
                 continue
             score0, pieces0 = best[i]
-            for j, text, score in self._options(tokens, i):
+            for j, text, score in self._options(tokens, i, before):
                 total = score0 + score
                 if best[j] is None or total > best[j][0]:
                     best[j] = (total, pieces0 + [(" ".join(tokens[i:j]), text)])
@@ -591,9 +596,13 @@ class GlyphModel:
             k += 1
         return self._neighbour(tokens, j), self._neighbour(tokens, k)
 
-    def _context_gain(self, tokens: list[str], i: int, old: str, new: str) -> float:
-        """How much better ``new`` than ``old`` fits between the neighbours of token ``i``."""
+    def _context_gain(self, tokens: list[str], i: int, old: str, new: str,
+                      before: str | None = None) -> float:
+        """How much better ``new`` than ``old`` fits between the neighbours of token ``i``;
+        ``before`` is what the line continues, the first word's neighbour."""
         prev, nxt = self._neighbours(tokens, i)
+        if prev is None and before is not None and not any(tokens[:i]):
+            prev = before
         lm = self.context
         gain = 0.0
         if prev:
@@ -619,6 +628,20 @@ class GlyphModel:
         text, score = max(options, key=lambda o: o[1] + ctx(o[0]))
         return c if text == c.text else Choice(text, score, c.edits)
 
+    def _final_takes_gap(self, tokens: list[str], i: int) -> bool:
+        """Is the run of spaces before token ``i`` better explained as the place of a final
+        letter lost by the word before it (``أخر  من`` -> ``أخرى من``)?"""
+        j = i - 1
+        while j >= 0 and not tokens[j]:
+            j -= 1
+        parts = self._split(tokens[j]) if j >= 0 else None
+        if parts is None or parts[2]:
+            return False
+        core = strip_marks(parts[1])
+        c = self.best(core)
+        return any(self.best(core + extra, 1).score - SPACED_GAP_COST > c.score
+                   for extra in self.lost_finals)
+
     def _split(self, token: str) -> tuple[str, str, str] | None:
         if not token or NON_ARABIC_LETTER.search(token) or not ARABIC_LETTER.search(token):
             return None
@@ -634,8 +657,12 @@ class GlyphModel:
             core, post = core + post[:1], post[1:]
         return pre, core, post
 
-    def _options(self, tokens: list[str], i: int):
+    def _options(self, tokens: list[str], i: int, before: str | None = None):
         tok = tokens[i]
+        if self.lost_initials and tok and not strip_marks(tok) and i + 1 < len(tokens):
+            # a mark standing alone (``حدث ُ حتمل``) is what is left of a lost letter
+            yield i + 1, "", 0.0
+            return
         parts = self._split(tok)
         if parts is None:
             yield i + 1, tok, 0.0
@@ -666,17 +693,22 @@ class GlyphModel:
             yield i + 1, pre + "/".join(p.text for p in parts) + post, sum(p.score for p in parts)
             return
         # a run of spaces before the word ("مما  عني") is where a lost letter's glyph was
-        spaced = i > 0 and tokens[i - 1] == ""
+        # (indexer.repair_gaps keeps only the runs wider than the line's usual gap), unless
+        # the word before lost its last letter there
+        spaced = i > 0 and (tokens[i - 1] == "" or not strip_marks(tokens[i - 1]))
+        wide = spaced and not self._final_takes_gap(tokens, i)
         for extra in self.lost_initials:
-            if pre or len(strip_marks(core)) < 2:
+            if strip_marks(pre) or len(strip_marks(core)) < 2:
                 break
             cand = self.best(extra + strip_marks(core), 1)
-            if spaced:
+            if wide:
+                score = cand.score - WIDE_GAP_COST
+            elif spaced:
                 score = cand.score - SPACED_GAP_COST
             else:
                 score = cand.score - GAP_COST - (PLAUSIBLE_MARGIN if c.score >= PLAUSIBLE_LOGP else 0.0)
             if cand.score > OOV_LOGP and self.context is not None:
-                score += self._context_gain(tokens, i, c.text, cand.text)
+                score += self._context_gain(tokens, i, c.text, cand.text, before)
             if score > c.score and cand.score > OOV_LOGP:
                 yield i + 1, cand.text + post, score
         # a run of spaces after the word ("الص  الدولي") is where a lost final letter was
