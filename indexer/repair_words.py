@@ -26,6 +26,7 @@ from indexer.repair_tables import (
     HEADING_FONT,
     HEADING_GAP_LETTERS,
     HEADING_STRETCH,
+    SHADDA,
     TATWEEL,
     WAW,
     Confusion,
@@ -434,10 +435,17 @@ class GlyphModel:
             if forced != plain:
                 best = Choice(forced, best.score, 1)
         # a systematic map re-reads known words too: their neighbours may choose a rival
-        if best.edits or self.by_class:
+        # a known word kept as seen keeps the table's close readings as rivals too (the body
+        # font, whose map is not systematic): damage may make another real word (``هذا الشرر``
+        # for ``هذا الشرط``, ``تلو`` for ``تلك``); its neighbours choose.
+        # A common word is not re-read with a shadda: a real ف is far commoner than a shadda
+        # shown as ف (``ففي`` is not ``فّي``; a rare ``ويعرفن`` is ``ويعرّف``)
+        kept = not best.edits and not self.by_class and best.score >= PLAUSIBLE_LOGP
+        if best.edits or self.by_class or self.guard_plausible and OOV_LOGP < best.score:
             floor = max(best.score - RIVAL_WINDOW, OOV_LOGP if self.by_class else OOV_LOGP - 1)
             rivals = sorted(((t, sc) for t, (sc, _) in scored.items()
-                             if t != best.text and sc > floor), key=lambda r: -r[1])
+                             if t != best.text and sc > floor and not (kept and SHADDA in t)),
+                            key=lambda r: -r[1])
             best.rivals = tuple(rivals[:3])
         for extra in self.lost_finals:
             score = self._logp(plain + extra) - GAP_COST

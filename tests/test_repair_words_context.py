@@ -1,0 +1,39 @@
+"""The body font's choice between two real words by their neighbours (indexer/repair_words.py):
+a known word kept as seen keeps the table's close readings as rivals, on text other than the
+seed."""
+from __future__ import annotations
+
+import pytest
+
+from indexer.repair import glyph_context
+from indexer.repair_words import GlyphModel
+
+
+@pytest.fixture(scope="module")
+def body():
+    return GlyphModel.body(context=glyph_context("body"))
+
+
+@pytest.mark.parametrize("seen, right", [
+    ("وقد تحسنت الحالة في تلو الفترة", "وقد تحسنت الحالة في تلك الفترة"),       # final ك shown as و
+    ("ولا ينطبق هذا الشرر على الموظفين", "ولا ينطبق هذا الشرط على الموظفين"),   # final ط shown as ر
+    ("وقدم طلق الحصول على الجنسية", "وقدم طلب الحصول على الجنسية"),            # final ب shown as ق
+    ("ليس فقر في المدن بل في الريف", "ليس فقط في المدن بل في الريف"),
+])
+def test_a_damaged_word_that_is_another_real_word_is_read_by_its_neighbours(body, seen, right):
+    assert body.repair_line(seen) == right
+
+
+@pytest.mark.parametrize("line", [
+    "أكد الأمين العام أن المنظمة ملتزمة بتقديم المساعدة",
+    "وعقدت الجلسة ففي ذلك اليوم أقر المجلس جدول أعماله",   # not فّي: a real ف, not a shadda
+    "ويشكل الفقر تحديا كبيرا في الريف",
+])
+def test_real_words_in_their_own_context_stay(body, line):
+    assert body.repair_line(line) == line
+
+
+def test_a_kept_word_carries_its_close_readings():
+    assert "تلك" in dict(GlyphModel.body().best("تلو").rivals)
+    assert not GlyphModel.body().best("ففي").rivals or all(
+        "\N{ARABIC SHADDA}" not in t for t, _ in GlyphModel.body().best("ففي").rivals)
