@@ -636,6 +636,27 @@ class GlyphModel:
         text, score = max(options, key=lambda o: o[1] + ctx(o[0]))
         return c if text == c.text else Choice(text, score, c.edits)
 
+    def _slashed(self, core: str) -> tuple[str, float]:
+        """The reading of words joined by a slash, each among its close readings, the pairs
+        across the slash scored by the pair model where there is one: the two names of a
+        month go together (``نق/أغسطس`` -> ``آب/أغسطس``, not the rarer word ``نق``)."""
+        parts = [self.best(p) if p else Choice(p, 0.0, 0) for p in core.split("/")]
+        if self.context is None or self.by_class or not any(p.rivals for p in parts):
+            return "/".join(p.text for p in parts), sum(p.score for p in parts)
+        # (score with the pairs across slashes, score of the words alone, the words)
+        paths: list[tuple[float, float, list[str]]] = [(0.0, 0.0, [])]
+        for p in parts:
+            step = []
+            for t, sc in [(p.text, p.score)] + list(p.rivals):
+                def joined(path: tuple[float, float, list[str]]) -> float:
+                    prev = path[2][-1] if path[2] else ""
+                    return path[0] + (self.context.logp(prev, t) if prev and t else 0.0)
+                base = max(paths, key=joined)
+                step.append((joined(base) + sc, base[1] + sc, base[2] + [t]))
+            paths = step
+        _, score, texts = max(paths, key=lambda path: path[0])
+        return "/".join(texts), score
+
     def _final_takes_gap(self, tokens: list[str], i: int) -> bool:
         """Is the run of spaces before token ``i`` better explained as the place of a final
         letter lost by the word before it (``أخر  من`` -> ``أخرى من``)?"""
@@ -697,8 +718,8 @@ class GlyphModel:
             if alt.edits and alt.score > c.score - glued:
                 yield i + 1, pre + alt.text + post[k:], alt.score
         if slashed:
-            parts = [self.best(p) if p else Choice(p, 0.0, 0) for p in core.split("/")]
-            yield i + 1, pre + "/".join(p.text for p in parts) + post, sum(p.score for p in parts)
+            text, score = self._slashed(core)
+            yield i + 1, pre + text + post, score
             return
         # a run of spaces before the word ("مما  عني") is where a lost letter's glyph was
         # (indexer.repair_gaps keeps only the runs wider than the line's usual gap), unless

@@ -37,3 +37,11 @@ def test_a_kept_word_carries_its_close_readings():
     assert "تلك" in dict(GlyphModel.body().best("تلو").rivals)
     assert not GlyphModel.body().best("ففي").rivals or all(
         "\N{ARABIC SHADDA}" not in t for t, _ in GlyphModel.body().best("ففي").rivals)
+
+
+@pytest.mark.parametrize("seen, right", [
+    ("في 20 نق/أغسطس 2024.", "في 20 آب/أغسطس 2024."),   # آ shown as ن, final ب as ق; نق is a word
+    ("في 14 نيسان/أبريل 2019", "في 14 نيسان/أبريل 2019"),
+])
+def test_the_words_either_side_of_a_slash_are_read_together(body, seen, right):
+    assert body.repair_line(seen) == right
