@@ -19,6 +19,9 @@ def body():
     ("ولا ينطبق هذا الشرر على الموظفين", "ولا ينطبق هذا الشرط على الموظفين"),   # final ط shown as ر
     ("وقدم طلق الحصول على الجنسية", "وقدم طلب الحصول على الجنسية"),            # final ب shown as ق
     ("ليس فقر في المدن بل في الريف", "ليس فقط في المدن بل في الريف"),
+    # the seen word is much the commoner: only its neighbours can tell (KEPT_WINDOW)
+    ("وقررت الحكومة منك الجنسية للأطفال", "وقررت الحكومة منح الجنسية للأطفال"),   # final ح as ك
+    ("ويجري ذلك عبر وسائر الإعلام", "ويجري ذلك عبر وسائط الإعلام"),
 ])
 def test_a_damaged_word_that_is_another_real_word_is_read_by_its_neighbours(body, seen, right):
     assert body.repair_line(seen) == right
