@@ -662,6 +662,27 @@ class GlyphModel:
         _, score, texts = max(paths, key=lambda path: path[0])
         return "/".join(texts), score
 
+    def _slash_joins(self, tokens: list[str], i: int, pre: str, core: str, post: str):
+        """Join token ``i`` with the next through a letter shown as a space where a slash is on
+        either side: only the words that meet join (``أ ار/مايو`` -> ``أيار/مايو``,
+        ``الأول/د سمبر`` -> ``الأول/ديسمبر``).  Yields ``(end, text, score)``."""
+        nxt = self._split(tokens[i + 1]) if i + 1 < len(tokens) and not post and self.gap_letters else None
+        if nxt is None or nxt[0]:
+            return
+        _, core2, post2 = nxt
+        head, slash, left = core.rpartition("/")
+        right, slash2, tail = core2.partition("/")
+        if not left or not right:
+            return
+        found = self._slashed(core)[1] + self._slashed(core2)[1]
+        for letter in self.gap_letters:
+            joined = self.best(strip_marks(left) + letter + strip_marks(right), 1)
+            if joined.score <= OOV_LOGP:
+                continue
+            text, score = self._slashed(head + slash + joined.text + slash2 + tail)
+            if score - GAP_COST > found:
+                yield i + 2, pre + text + post2, score - GAP_COST
+
     def _final_takes_gap(self, tokens: list[str], i: int) -> bool:
         """Is the run of spaces before token ``i`` better explained as the place of a final
         letter lost by the word before it (``أخر  من`` -> ``أخرى من``)?"""
@@ -725,6 +746,7 @@ class GlyphModel:
         if slashed:
             text, score = self._slashed(core)
             yield i + 1, pre + text + post, score
+            yield from self._slash_joins(tokens, i, pre, core, post)
             return
         # a run of spaces before the word ("مما  عني") is where a lost letter's glyph was
         # (indexer.repair_gaps keeps only the runs wider than the line's usual gap), unless
@@ -757,6 +779,9 @@ class GlyphModel:
             if nxt is None or nxt[0]:
                 return
             _, core2, post2 = nxt
+            if "/" in core2.strip("/"):  # أ ار/مايو: the word before the slash joins
+                yield from self._slash_joins(tokens, i, pre, core, post)
+                return
             c2 = self.best(core2)
             if min(c.score, c2.score) >= COMMON_LOGP and min(len(core), len(core2)) >= 3:
                 return  # two common words: not one word cut by a lost glyph

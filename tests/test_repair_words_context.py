@@ -48,3 +48,13 @@ def test_a_kept_word_carries_its_close_readings():
 ])
 def test_the_words_either_side_of_a_slash_are_read_together(body, seen, right):
     assert body.repair_line(seen) == right
+
+
+@pytest.mark.parametrize("seen, right", [
+    ("إلى أ ار/مايو 2022، نظمت", "إلى أيار/مايو 2022، نظمت"),
+    ("إلى كانون الأول/د سمبر). وأسفرت", "إلى كانون الأول/ديسمبر). وأسفرت"),
+    ("في 3 حز ران/يونيه 2020", "في 3 حزيران/يونيه 2020"),
+    ("في 8 شباط/فبرا ر 2021", "في 8 شباط/فبراير 2021"),
+])
+def test_a_letter_lost_as_a_space_next_to_a_slash_is_put_back(body, seen, right):
+    assert body.repair_line(seen) == right
