@@ -685,17 +685,28 @@ class GlyphModel:
 
     def _final_takes_gap(self, tokens: list[str], i: int) -> bool:
         """Is the run of spaces before token ``i`` better explained as the place of a final
-        letter lost by the word before it (``أخر  من`` -> ``أخرى من``)?"""
+        letter lost by the word before it (``أخر  من`` -> ``أخرى من``) than of a first
+        letter lost by token ``i``?"""
         j = i - 1
         while j >= 0 and not tokens[j]:
             j -= 1
-        parts = self._split(tokens[j]) if j >= 0 else None
-        if parts is None or parts[2]:
+        before = self._split(tokens[j]) if j >= 0 else None
+        if before is None or before[2]:
             return False
-        core = strip_marks(parts[1])
+        final = self._lost_gain(strip_marks(before[1]), self.lost_finals, at_end=True)
+        if final > SPACED_GAP_COST:
+            return True
+        after = self._split(tokens[i]) if i < len(tokens) else None
+        if after is None or strip_marks(after[0]):
+            return final > -WIDE_GAP_COST
+        return final > self._lost_gain(strip_marks(after[1]), self.lost_initials, at_end=False)
+
+    def _lost_gain(self, core: str, letters: tuple[str, ...], at_end: bool) -> float:
+        """How much likelier ``core`` is with one of ``letters`` put back at its end (start)."""
+        if len(core) < 2 or not letters:
+            return OOV_LOGP
         c = self.best(core)
-        return any(self.best(core + extra, 1).score - SPACED_GAP_COST > c.score
-                   for extra in self.lost_finals)
+        return max(self.best(core + x if at_end else x + core, 1).score for x in letters) - c.score
 
     def _split(self, token: str) -> tuple[str, str, str] | None:
         if not token or NON_ARABIC_LETTER.search(token) or not ARABIC_LETTER.search(token):
@@ -768,11 +779,16 @@ class GlyphModel:
             if score > c.score and cand.score > OOV_LOGP:
                 yield i + 1, cand.text + post, score
         # a run of spaces after the word ("الص  الدولي") is where a lost final letter was
+        # (inside the line, strong evidence, unless the word after takes it as its lost first letter)
         if i + 1 < len(tokens) and tokens[i + 1] == "" and not post:
+            k = i + 1
+            while k < len(tokens) and not tokens[k]:
+                k += 1
+            cost = WIDE_GAP_COST if k < len(tokens) and self._final_takes_gap(tokens, k) else SPACED_GAP_COST
             for extra in self.lost_finals:
                 cand = self.best(strip_marks(core) + extra, 1)
-                if cand.score > OOV_LOGP and cand.score - SPACED_GAP_COST > c.score:
-                    yield i + 1, pre + cand.text, cand.score - SPACED_GAP_COST
+                if cand.score > OOV_LOGP and cand.score - cost > c.score:
+                    yield i + 1, pre + cand.text, cand.score - cost
         # join with the next token through a letter shown as a space
         if i + 1 < len(tokens) and not post and self.gap_letters:
             nxt = self._split(tokens[i + 1])

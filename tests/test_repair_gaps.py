@@ -76,6 +76,13 @@ def test_a_gap_taken_by_the_word_before_is_not_used_twice(body):
     assert " ".join(body.repair_line("بقيت الأخر  من الوثائق").split()) == "بقيت الأخرى من الوثائق"
 
 
+def test_a_wide_gap_after_a_word_is_where_its_last_letter_was(body):
+    """``ودول أمر  في``: م is the font's خ and the gap the lost ى: ``أخرى``, though ``أمر`` is a
+    common word; with one space the word stays."""
+    assert " ".join(body.repair_line("ودول أمر  في المنطقة").split()) == "ودول أخرى في المنطقة"
+    assert body.repair_line("وهذا أمر في غاية الأهمية") == "وهذا أمر في غاية الأهمية"
+
+
 def test_a_mark_left_by_the_lost_letter_is_dropped(body):
     assert " ".join(body.repair_line("التي  ُضطلع بها الأمانة").split()) == "التي يضطلع بها الأمانة"
     assert " ".join(body.repair_line("مشروع ُ نفذ في المنطقة").split()) == "مشروع ينفذ في المنطقة"
