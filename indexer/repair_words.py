@@ -768,6 +768,8 @@ class GlyphModel:
             if strip_marks(pre) or len(strip_marks(core)) < 2:
                 break
             cand = self.best(extra + strip_marks(core), 1)
+            if SHADDA in cand.text and c.score >= PLAUSIBLE_LOGP:
+                continue  # a common word is not re-read with a shadda (ملف is not عملّ)
             if wide:
                 score = cand.score - WIDE_GAP_COST
             elif spaced:
