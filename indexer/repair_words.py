@@ -454,8 +454,9 @@ class GlyphModel:
             best.rivals = tuple(rivals[:3])
         for extra in self.lost_finals:
             score = self._logp(plain + extra) - GAP_COST
-            if score > best.score:
-                best = Choice(plain + extra, score, 1)
+            if score > best.score:  # the word as seen stays a rival (بذل قصارى, not بذلك)
+                kept = ((best.text, best.score),) if best.score > max(score - RIVAL_WINDOW, OOV_LOGP) else ()
+                best = Choice(plain + extra, score, 1, kept)
         self._cache[(word, max_edits)] = best
         return best
 
@@ -698,7 +699,7 @@ class GlyphModel:
             return True
         after = self._split(tokens[i]) if i < len(tokens) else None
         if after is None or strip_marks(after[0]):
-            return final > -WIDE_GAP_COST
+            return True  # before punctuation or a number the gap can only be the last letter's
         return final > self._lost_gain(strip_marks(after[1]), self.lost_initials, at_end=False)
 
     def _lost_gain(self, core: str, letters: tuple[str, ...], at_end: bool) -> float:
@@ -752,8 +753,11 @@ class GlyphModel:
             if glued and post[k:k + 1] in tuple(self.final_marks):
                 continue  # a final mark left right after letters read from glyphs
             alt = self.best(core + post[:k])
-            if alt.edits and alt.score > c.score - glued:
-                yield i + 1, pre + alt.text + post[k:], alt.score
+            gain = 0.0  # the body font: its neighbours may prefer it (البال، -> البالغ)
+            if alt.edits and self.guard_plausible and self.context is not None and alt.score > OOV_LOGP:
+                gain = self._context_gain(tokens, i, c.text, alt.text, before)
+            if alt.edits and alt.score + gain > c.score - glued:
+                yield i + 1, pre + alt.text + post[k:], alt.score + gain
         if slashed:
             text, score = self._slashed(core)
             yield i + 1, pre + text + post, score
@@ -789,8 +793,11 @@ class GlyphModel:
             cost = WIDE_GAP_COST if k < len(tokens) and self._final_takes_gap(tokens, k) else SPACED_GAP_COST
             for extra in self.lost_finals:
                 cand = self.best(strip_marks(core) + extra, 1)
-                if cand.score > OOV_LOGP and cand.score - cost > c.score:
-                    yield i + 1, pre + cand.text, cand.score - cost
+                score = cand.score - cost
+                if cand.score > OOV_LOGP and self.context is not None:
+                    score += self._context_gain(tokens, i, c.text, cand.text, before)
+                if cand.score > OOV_LOGP and score > c.score:
+                    yield i + 1, pre + cand.text, score
         # join with the next token through a letter shown as a space
         if i + 1 < len(tokens) and not post and self.gap_letters:
             nxt = self._split(tokens[i + 1])

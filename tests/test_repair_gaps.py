@@ -83,6 +83,13 @@ def test_a_wide_gap_after_a_word_is_where_its_last_letter_was(body):
     assert body.repair_line("وهذا أمر في غاية الأهمية") == "وهذا أمر في غاية الأهمية"
 
 
+def test_the_lost_last_letter_is_chosen_by_the_neighbours(body):
+    """``وتر  اللجنة``: ى or ك lost? ``وترى اللجنة`` is what UN prose says."""
+    assert " ".join(body.repair_line("وتر  اللجنة الاستشارية أن المولدات").split()) == \
+        "وترى اللجنة الاستشارية أن المولدات"
+    assert body.repair_line("وحث الأطراف على بذل قصارى جهودها") == "وحث الأطراف على بذل قصارى جهودها"
+
+
 def test_a_mark_left_by_the_lost_letter_is_dropped(body):
     assert " ".join(body.repair_line("التي  ُضطلع بها الأمانة").split()) == "التي يضطلع بها الأمانة"
     assert " ".join(body.repair_line("مشروع ُ نفذ في المنطقة").split()) == "مشروع ينفذ في المنطقة"
