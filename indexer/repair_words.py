@@ -608,7 +608,26 @@ class GlyphModel:
         k = i + 1
         while k < len(tokens) and not tokens[k]:
             k += 1
-        return self._neighbour(tokens, j), self._neighbour(tokens, k)
+        return self._neighbour(tokens, j), self._joined(tokens, k) or self._neighbour(tokens, k)
+
+    def _joined(self, tokens: list[str], k: int) -> str | None:
+        """Body font: token ``k`` and the next joined through a letter shown as a space, where
+        that reads as a word far likelier than the two (``عد مي`` -> ``عديمي``), else None."""
+        if not (self.guard_plausible and self.gap_letters) or k + 1 >= len(tokens):
+            return None
+        a, b = self._split(tokens[k]), self._split(tokens[k + 1])
+        if a is None or b is None or a[2] or b[0]:
+            return None
+        ca, cb = self.best(a[1]), self.best(b[1])
+        if min(ca.score, cb.score) >= COMMON_LOGP and min(len(a[1]), len(b[1])) >= 3:
+            return None
+        best = None
+        for letter in self.gap_letters:
+            joined = self.best(strip_marks(a[1]) + letter + strip_marks(b[1]), 1)
+            if joined.score > OOV_LOGP and joined.score - GAP_COST > ca.score + cb.score:
+                if best is None or joined.score > best.score:
+                    best = joined
+        return best.text if best else None
 
     def _context_gain(self, tokens: list[str], i: int, old: str, new: str,
                       before: str | None = None) -> float:

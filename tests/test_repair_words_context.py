@@ -60,3 +60,10 @@ def test_the_words_either_side_of_a_slash_are_read_together(body, seen, right):
 ])
 def test_a_letter_lost_as_a_space_next_to_a_slash_is_put_back(body, seen, right):
     assert body.repair_line(seen) == right
+
+
+def test_a_neighbour_cut_by_a_lost_letter_is_judged_joined(body):
+    """The word after is judged as the word it joins into (``عد مي`` -> ``عديمي``), not as its
+    first piece ``عد``; two common words are never joined."""
+    assert body._joined("وتحمي القوانين الأطفال عد مي الجنسية".split(" "), 3) == "عديمي"
+    assert body._joined("أكد الأمين العام أن المنظمة".split(" "), 1) is None
