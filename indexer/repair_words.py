@@ -443,13 +443,16 @@ class GlyphModel:
         # font, whose map is not systematic): damage may make another real word (``هذا الشرر``
         # for ``هذا الشرط``, ``تلو`` for ``تلك``); its neighbours choose.
         # A common word is not re-read with a shadda: a real ف is far commoner than a shadda
-        # shown as ف (``ففي`` is not ``فّي``; a rare ``ويعرفن`` is ``ويعرّف``)
+        # shown as ف (``ففي`` is not ``فّي``), nor any known word with a shadda alone (``وكفالة``
+        # is not ``وكّالة``; a rare ``ويعرفن``, two glyphs off, is ``ويعرّف``)
         kept = not best.edits and not self.by_class and best.score >= PLAUSIBLE_LOGP
         if best.edits or self.by_class or self.guard_plausible and OOV_LOGP < best.score:
             window = KEPT_WINDOW if not best.edits and not self.by_class else RIVAL_WINDOW
             floor = max(best.score - window, OOV_LOGP if self.by_class else OOV_LOGP - 1)
-            rivals = sorted(((t, sc) for t, (sc, _) in scored.items()
-                             if t != best.text and sc > floor and not (kept and SHADDA in t)),
+            seen_kept = not best.edits and not self.by_class
+            rivals = sorted(((t, sc) for t, (sc, e) in scored.items()
+                             if t != best.text and sc > floor and not (kept and SHADDA in t)
+                             and not (seen_kept and SHADDA in t and e == 1)),
                             key=lambda r: -r[1])
             best.rivals = tuple(rivals[:3])
         for extra in self.lost_finals:

@@ -33,6 +33,7 @@ def test_a_damaged_word_that_is_another_real_word_is_read_by_its_neighbours(body
     "وعقدت الجلسة ففي ذلك اليوم أقر المجلس جدول أعماله",   # not فّي: a real ف, not a shadda
     "ويشكل الفقر تحديا كبيرا في الريف",
     "ويقدم ملف الطلب إلى الوزارة المختصة",   # not عملّ: a lost ع and a shadda shown as ف
+    "المرتبطين بها وكفالة تنقلهم بدون عوائق",   # not وكّالة: a known word, a shadda alone
 ])
 def test_real_words_in_their_own_context_stay(body, line):
     assert body.repair_line(line) == line
