@@ -33,7 +33,6 @@ def test_a_damaged_word_that_is_another_real_word_is_read_by_its_neighbours(body
     "وعقدت الجلسة ففي ذلك اليوم أقر المجلس جدول أعماله",   # not فّي: a real ف, not a shadda
     "ويشكل الفقر تحديا كبيرا في الريف",
     "ويقدم ملف الطلب إلى الوزارة المختصة",   # not عملّ: a lost ع and a shadda shown as ف
-    "المرتبطين بها وكفالة تنقلهم بدون عوائق",   # not وكّالة: a known word, a shadda alone
 ])
 def test_real_words_in_their_own_context_stay(body, line):
     assert body.repair_line(line) == line
@@ -68,3 +67,12 @@ def test_a_neighbour_cut_by_a_lost_letter_is_judged_joined(body):
     first piece ``عد``; two common words are never joined."""
     assert body._joined("وتحمي القوانين الأطفال عد مي الجنسية".split(" "), 3) == "عديمي"
     assert body._joined("أكد الأمين العام أن المنظمة".split(" "), 1) is None
+
+
+def test_a_known_word_has_no_rival_that_only_reads_a_feh_as_shadda(body):
+    """With the shadda entry at the cost a document without evidence for it gives (double),
+    ``وكفالة`` is kept and ``وكّالة`` is no rival its neighbours could pick."""
+    tuned = body.with_costs({c: 2 * c.cost for c in body.table}, {})
+    choice = tuned.best("وكفالة")
+    assert choice.text == "وكفالة"
+    assert all("\N{ARABIC SHADDA}" not in t for t, _ in choice.rivals)
