@@ -29,6 +29,7 @@ from indexer.repair_order import (
     reorder_line,
     reverse_visual,
 )
+from indexer.repair_gaps import ends_are_evidence, mark_gaps
 from indexer.repair_tables import BIDI_CONTROLS, LAM_ALEF_SWAP, TATWEEL
 from indexer.repair_words import OOV_LOGP, SENTENCE_END, SENTENCE_START, GlyphModel
 from indexer.pair_model import pair_model
@@ -329,6 +330,7 @@ class Repairer:
                         prev_tokens = new.split()
                 ordered = new_order
         before = SENTENCE_START  # what the next line continues: a document starts a sentence
+        ends = ends_are_evidence(work)
         for i, line in enumerate(work):
             reasons: list[str] = []
             if line != lines[i]:
@@ -355,6 +357,8 @@ class Repairer:
                 model = body
             elif "lam-alef" in damage:
                 model = self.lam_alef
+            if model is body and not foreign:  # the wide gaps, where a letter was lost
+                new = mark_gaps(line, new, ends)
             if model is not None:
                 new, edits = model.repair_line_edits(new, before)
                 if edits:

@@ -26,6 +26,7 @@ from indexer.repair_tables import (
     HEADING_FONT,
     HEADING_GAP_LETTERS,
     HEADING_STRETCH,
+    SHADDA,
     TATWEEL,
     WAW,
     Confusion,
@@ -40,7 +41,15 @@ NON_ARABIC_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF0-9\u0660-\u06
 OOV_LOGP = -10.5  # log10 P of a word missing from the lexicon
 GAP_COST = 1.0
 SPACED_GAP_COST = 0.3  # a lost letter where the extraction left an extra space
+#: ... where that space is a run of spaces inside the line wider than its usual gap
+#: (:mod:`indexer.repair_gaps`): in a line of single spaces such a run is nearly always a
+#: lost glyph, so the reading with the letter put back is the likelier one.
+WIDE_GAP_COST = -1.5
 RIVAL_WINDOW = 1.5
+#: ... for a known word kept as seen: its readings within this much are its rivals, and its
+#: neighbours choose (``منك الجنسية`` -> ``منح الجنسية``; held-out body font: 1.5 98.74%,
+#: 2.0 98.79%, 2.5 98.80%, 3.0 98.82%, 4.0 98.83%).
+KEPT_WINDOW = 3.0
 #: A systematic map (every occurrence of a glyph is likely wrong), as a noisy channel: an
 #: entry used costs this share of its table cost, a letter the map would change, seen
 #: unchanged, costs KEPT_COST (log10; about a font that changes three glyphs in four).
@@ -430,15 +439,27 @@ class GlyphModel:
             if forced != plain:
                 best = Choice(forced, best.score, 1)
         # a systematic map re-reads known words too: their neighbours may choose a rival
-        if best.edits or self.by_class:
-            floor = max(best.score - RIVAL_WINDOW, OOV_LOGP if self.by_class else OOV_LOGP - 1)
-            rivals = sorted(((t, sc) for t, (sc, _) in scored.items()
-                             if t != best.text and sc > floor), key=lambda r: -r[1])
+        # a known word kept as seen keeps the table's close readings as rivals too (the body
+        # font, whose map is not systematic): damage may make another real word (``هذا الشرر``
+        # for ``هذا الشرط``, ``تلو`` for ``تلك``); its neighbours choose.
+        # A common word is not re-read with a shadda: a real ف is far commoner than a shadda
+        # shown as ف (``ففي`` is not ``فّي``), nor any known word with a shadda alone (``وكفالة``
+        # is not ``وكّالة``; a rare ``ويعرفن``, two glyphs off, is ``ويعرّف``)
+        kept = not best.edits and not self.by_class and best.score >= PLAUSIBLE_LOGP
+        if best.edits or self.by_class or self.guard_plausible and OOV_LOGP < best.score:
+            window = KEPT_WINDOW if not best.edits and not self.by_class else RIVAL_WINDOW
+            floor = max(best.score - window, OOV_LOGP if self.by_class else OOV_LOGP - 1)
+            seen_kept = not best.edits and not self.by_class
+            rivals = sorted(((t, sc) for t, (sc, e) in scored.items()
+                             if t != best.text and sc > floor and not (kept and SHADDA in t)
+                             and not (seen_kept and SHADDA in t and e == 1)),
+                            key=lambda r: -r[1])
             best.rivals = tuple(rivals[:3])
         for extra in self.lost_finals:
             score = self._logp(plain + extra) - GAP_COST
-            if score > best.score:
-                best = Choice(plain + extra, score, 1)
+            if score > best.score:  # the word as seen stays a rival (بذل قصارى, not بذلك)
+                kept = ((best.text, best.score),) if best.score > max(score - RIVAL_WINDOW, OOV_LOGP) else ()
+                best = Choice(plain + extra, score, 1, kept)
         self._cache[(word, max_edits)] = best
         return best
 
@@ -483,7 +504,7 @@ class GlyphModel:
         ``before`` is the word the line continues (the previous line's last word), or
         :data:`SENTENCE_START` where the line starts a sentence; ``None`` if unknown."""
         tokens = line.split(" ")
-        _, pieces = self._viterbi(tokens)
+        _, pieces = self._viterbi(tokens, before)
         if self.by_class and self.context is not None:
             pieces = self._chain(tokens, pieces, before)
         edits = [(b, a) for b, a in pieces if b != a]
@@ -557,7 +578,8 @@ class GlyphModel:
             hit = self._pairs[(a, b)] = lm.logp(a, b) + PAIR_GAIN_WEIGHT * gain
         return hit
 
-    def _viterbi(self, tokens: list[str]) -> tuple[float, list[tuple[str, str]]]:
+    def _viterbi(self, tokens: list[str], before: str | None = None
+                 ) -> tuple[float, list[tuple[str, str]]]:
         n = len(tokens)
         # best[i] = (score, [(raw, repaired), ...]) for tokens[:i]
         best: list[tuple[float, list[tuple[str, str]]] | None] = [None] * (n + 1)
@@ -566,7 +588,7 @@ class GlyphModel:
             if best[i] is None:
                 continue
             score0, pieces0 = best[i]
-            for j, text, score in self._options(tokens, i):
+            for j, text, score in self._options(tokens, i, before):
                 total = score0 + score
                 if best[j] is None or total > best[j][0]:
                     best[j] = (total, pieces0 + [(" ".join(tokens[i:j]), text)])
@@ -589,11 +611,34 @@ class GlyphModel:
         k = i + 1
         while k < len(tokens) and not tokens[k]:
             k += 1
-        return self._neighbour(tokens, j), self._neighbour(tokens, k)
+        return self._neighbour(tokens, j), self._joined(tokens, k) or self._neighbour(tokens, k)
 
-    def _context_gain(self, tokens: list[str], i: int, old: str, new: str) -> float:
-        """How much better ``new`` than ``old`` fits between the neighbours of token ``i``."""
+    def _joined(self, tokens: list[str], k: int) -> str | None:
+        """Body font: token ``k`` and the next joined through a letter shown as a space, where
+        that reads as a word far likelier than the two (``عد مي`` -> ``عديمي``), else None."""
+        if not (self.guard_plausible and self.gap_letters) or k + 1 >= len(tokens):
+            return None
+        a, b = self._split(tokens[k]), self._split(tokens[k + 1])
+        if a is None or b is None or a[2] or b[0]:
+            return None
+        ca, cb = self.best(a[1]), self.best(b[1])
+        if min(ca.score, cb.score) >= COMMON_LOGP and min(len(a[1]), len(b[1])) >= 3:
+            return None
+        best = None
+        for letter in self.gap_letters:
+            joined = self.best(strip_marks(a[1]) + letter + strip_marks(b[1]), 1)
+            if joined.score > OOV_LOGP and joined.score - GAP_COST > ca.score + cb.score:
+                if best is None or joined.score > best.score:
+                    best = joined
+        return best.text if best else None
+
+    def _context_gain(self, tokens: list[str], i: int, old: str, new: str,
+                      before: str | None = None) -> float:
+        """How much better ``new`` than ``old`` fits between the neighbours of token ``i``;
+        ``before`` is what the line continues, the first word's neighbour."""
         prev, nxt = self._neighbours(tokens, i)
+        if prev is None and before is not None and not any(tokens[:i]):
+            prev = before
         lm = self.context
         gain = 0.0
         if prev:
@@ -619,6 +664,73 @@ class GlyphModel:
         text, score = max(options, key=lambda o: o[1] + ctx(o[0]))
         return c if text == c.text else Choice(text, score, c.edits)
 
+    def _slashed(self, core: str) -> tuple[str, float]:
+        """The reading of words joined by a slash, each among its close readings, the pairs
+        across the slash scored by the pair model where there is one: the two names of a
+        month go together (``نق/أغسطس`` -> ``آب/أغسطس``, not the rarer word ``نق``)."""
+        parts = [self.best(p) if p else Choice(p, 0.0, 0) for p in core.split("/")]
+        if self.context is None or self.by_class or not any(p.rivals for p in parts):
+            return "/".join(p.text for p in parts), sum(p.score for p in parts)
+        # (score with the pairs across slashes, score of the words alone, the words)
+        paths: list[tuple[float, float, list[str]]] = [(0.0, 0.0, [])]
+        for p in parts:
+            step = []
+            for t, sc in [(p.text, p.score)] + list(p.rivals):
+                def joined(path: tuple[float, float, list[str]]) -> float:
+                    prev = path[2][-1] if path[2] else ""
+                    return path[0] + (self.context.logp(prev, t) if prev and t else 0.0)
+                base = max(paths, key=joined)
+                step.append((joined(base) + sc, base[1] + sc, base[2] + [t]))
+            paths = step
+        _, score, texts = max(paths, key=lambda path: path[0])
+        return "/".join(texts), score
+
+    def _slash_joins(self, tokens: list[str], i: int, pre: str, core: str, post: str):
+        """Join token ``i`` with the next through a letter shown as a space where a slash is on
+        either side: only the words that meet join (``أ ار/مايو`` -> ``أيار/مايو``,
+        ``الأول/د سمبر`` -> ``الأول/ديسمبر``).  Yields ``(end, text, score)``."""
+        nxt = self._split(tokens[i + 1]) if i + 1 < len(tokens) and not post and self.gap_letters else None
+        if nxt is None or nxt[0]:
+            return
+        _, core2, post2 = nxt
+        head, slash, left = core.rpartition("/")
+        right, slash2, tail = core2.partition("/")
+        if not left or not right:
+            return
+        found = self._slashed(core)[1] + self._slashed(core2)[1]
+        for letter in self.gap_letters:
+            joined = self.best(strip_marks(left) + letter + strip_marks(right), 1)
+            if joined.score <= OOV_LOGP:
+                continue
+            text, score = self._slashed(head + slash + joined.text + slash2 + tail)
+            if score - GAP_COST > found:
+                yield i + 2, pre + text + post2, score - GAP_COST
+
+    def _final_takes_gap(self, tokens: list[str], i: int) -> bool:
+        """Is the run of spaces before token ``i`` better explained as the place of a final
+        letter lost by the word before it (``أخر  من`` -> ``أخرى من``) than of a first
+        letter lost by token ``i``?"""
+        j = i - 1
+        while j >= 0 and not tokens[j]:
+            j -= 1
+        before = self._split(tokens[j]) if j >= 0 else None
+        if before is None or before[2]:
+            return False
+        final = self._lost_gain(strip_marks(before[1]), self.lost_finals, at_end=True)
+        if final > SPACED_GAP_COST:
+            return True
+        after = self._split(tokens[i]) if i < len(tokens) else None
+        if after is None or strip_marks(after[0]):
+            return True  # before punctuation or a number the gap can only be the last letter's
+        return final > self._lost_gain(strip_marks(after[1]), self.lost_initials, at_end=False)
+
+    def _lost_gain(self, core: str, letters: tuple[str, ...], at_end: bool) -> float:
+        """How much likelier ``core`` is with one of ``letters`` put back at its end (start)."""
+        if len(core) < 2 or not letters:
+            return OOV_LOGP
+        c = self.best(core)
+        return max(self.best(core + x if at_end else x + core, 1).score for x in letters) - c.score
+
     def _split(self, token: str) -> tuple[str, str, str] | None:
         if not token or NON_ARABIC_LETTER.search(token) or not ARABIC_LETTER.search(token):
             return None
@@ -634,8 +746,12 @@ class GlyphModel:
             core, post = core + post[:1], post[1:]
         return pre, core, post
 
-    def _options(self, tokens: list[str], i: int):
+    def _options(self, tokens: list[str], i: int, before: str | None = None):
         tok = tokens[i]
+        if self.lost_initials and tok and not strip_marks(tok) and i + 1 < len(tokens):
+            # a mark standing alone (``حدث ُ حتمل``) is what is left of a lost letter
+            yield i + 1, "", 0.0
+            return
         parts = self._split(tok)
         if parts is None:
             yield i + 1, tok, 0.0
@@ -659,38 +775,60 @@ class GlyphModel:
             if glued and post[k:k + 1] in tuple(self.final_marks):
                 continue  # a final mark left right after letters read from glyphs
             alt = self.best(core + post[:k])
-            if alt.edits and alt.score > c.score - glued:
-                yield i + 1, pre + alt.text + post[k:], alt.score
+            gain = 0.0  # the body font: its neighbours may prefer it (البال، -> البالغ)
+            if alt.edits and self.guard_plausible and self.context is not None and alt.score > OOV_LOGP:
+                gain = self._context_gain(tokens, i, c.text, alt.text, before)
+            if alt.edits and alt.score + gain > c.score - glued:
+                yield i + 1, pre + alt.text + post[k:], alt.score + gain
         if slashed:
-            parts = [self.best(p) if p else Choice(p, 0.0, 0) for p in core.split("/")]
-            yield i + 1, pre + "/".join(p.text for p in parts) + post, sum(p.score for p in parts)
+            text, score = self._slashed(core)
+            yield i + 1, pre + text + post, score
+            yield from self._slash_joins(tokens, i, pre, core, post)
             return
         # a run of spaces before the word ("مما  عني") is where a lost letter's glyph was
-        spaced = i > 0 and tokens[i - 1] == ""
+        # (indexer.repair_gaps keeps only the runs wider than the line's usual gap), unless
+        # the word before lost its last letter there
+        spaced = i > 0 and (tokens[i - 1] == "" or not strip_marks(tokens[i - 1]))
+        wide = spaced and not self._final_takes_gap(tokens, i)
         for extra in self.lost_initials:
-            if pre or len(strip_marks(core)) < 2:
+            if strip_marks(pre) or len(strip_marks(core)) < 2:
                 break
             cand = self.best(extra + strip_marks(core), 1)
-            if spaced:
+            if SHADDA in cand.text and c.score >= PLAUSIBLE_LOGP:
+                continue  # a common word is not re-read with a shadda (ملف is not عملّ)
+            if wide:
+                score = cand.score - WIDE_GAP_COST
+            elif spaced:
                 score = cand.score - SPACED_GAP_COST
             else:
                 score = cand.score - GAP_COST - (PLAUSIBLE_MARGIN if c.score >= PLAUSIBLE_LOGP else 0.0)
             if cand.score > OOV_LOGP and self.context is not None:
-                score += self._context_gain(tokens, i, c.text, cand.text)
+                score += self._context_gain(tokens, i, c.text, cand.text, before)
             if score > c.score and cand.score > OOV_LOGP:
                 yield i + 1, cand.text + post, score
         # a run of spaces after the word ("الص  الدولي") is where a lost final letter was
+        # (inside the line, strong evidence, unless the word after takes it as its lost first letter)
         if i + 1 < len(tokens) and tokens[i + 1] == "" and not post:
+            k = i + 1
+            while k < len(tokens) and not tokens[k]:
+                k += 1
+            cost = WIDE_GAP_COST if k < len(tokens) and self._final_takes_gap(tokens, k) else SPACED_GAP_COST
             for extra in self.lost_finals:
                 cand = self.best(strip_marks(core) + extra, 1)
-                if cand.score > OOV_LOGP and cand.score - SPACED_GAP_COST > c.score:
-                    yield i + 1, pre + cand.text, cand.score - SPACED_GAP_COST
+                score = cand.score - cost
+                if cand.score > OOV_LOGP and self.context is not None:
+                    score += self._context_gain(tokens, i, c.text, cand.text, before)
+                if cand.score > OOV_LOGP and score > c.score:
+                    yield i + 1, pre + cand.text, score
         # join with the next token through a letter shown as a space
         if i + 1 < len(tokens) and not post and self.gap_letters:
             nxt = self._split(tokens[i + 1])
             if nxt is None or nxt[0]:
                 return
             _, core2, post2 = nxt
+            if "/" in core2.strip("/"):  # أ ار/مايو: the word before the slash joins
+                yield from self._slash_joins(tokens, i, pre, core, post)
+                return
             c2 = self.best(core2)
             if min(c.score, c2.score) >= COMMON_LOGP and min(len(core), len(core2)) >= 3:
                 return  # two common words: not one word cut by a lost glyph

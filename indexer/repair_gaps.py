@@ -1,0 +1,86 @@
+r"""The extraction's spacing as evidence of a lost letter, carried to the glyph repair.
+
+The seed's body font extracts some letters as a space: a word that lost its first ي shows a
+run of spaces before it (``أن  سبب`` for ``أن يسبب``), one that lost its final letter a run
+after it (``الص  الدولي`` for ``الصك الدولي``).  A run of spaces is only evidence where it is
+wider than the line's usual gap between words: some lines are justified or laid out word by
+word, with runs of spaces everywhere.
+
+The run-order pass rebuilds a line from its runs and spaces it anew, so the evidence would be
+lost before the glyph repair reads it.  :func:`mark_gaps` puts it back: two words side by side
+in the ordered line that were side by side in the extraction (in either order: a reversed
+line) get two spaces between them if their gap there was wider than usual, every other gap one
+space.  The glyph repair (:mod:`indexer.repair_words`) reads two spaces before a word as
+evidence of a lost first letter, after it of a lost last letter.
+
+>>> mark_gaps("لم  حن بعد للتصديق", "-10 لم حن بعد للتصديق")
+'-10 لم  حن بعد للتصديق'
+>>> mark_gaps("من   حال   بأي   تعفيه", "تعفيه بأي حال من")   # laid out word by word
+'تعفيه بأي حال من'
+"""
+from __future__ import annotations
+
+import re
+
+from indexer.repair_tables import TATWEEL
+
+GAP = re.compile(r"(?<=\S)( +)(?=\S)")
+#: A paragraph marker (``-12``, ``12 -``): a run of spaces next to it says nothing about letters.
+MARKER = re.compile(r"^-?[0-9\u0660-\u0669]+-?$")
+DIGIT = re.compile(r"[0-9\u0660-\u0669]")
+
+
+def usual_gap(line: str) -> int:
+    """The median number of spaces between two tokens of ``line`` (1 for a line of one word)."""
+    gaps = sorted(len(g) for g in GAP.findall(line.strip(" ")))
+    return gaps[(len(gaps) - 1) // 2] if gaps else 1
+
+
+def wide_gaps(line: str) -> dict[tuple[str, str], bool]:
+    """For each pair of tokens side by side in ``line``: is the run of spaces between them
+    wider than the line's usual gap?  Pairs with a number or marker are left out."""
+    line = line.replace(TATWEEL, "").strip(" ")
+    usual = usual_gap(line)
+    out: dict[tuple[str, str], bool] = {}
+    tokens = re.split(r"( +)", line)
+    for k in range(0, len(tokens) - 2, 2):
+        a, gap, b = tokens[k], tokens[k + 1], tokens[k + 2]
+        if MARKER.match(a) or MARKER.match(b) or DIGIT.search(a) and DIGIT.search(b):
+            continue  # next to a marker, or between digit groups (``22  000``)
+        out[(a, b)] = out.get((a, b), False) or len(gap) > usual
+    return out
+
+
+#: Spaces at the start or end of a line are evidence only in a document where fewer than this
+#: share of the lines have them (the seed starts 136 of its 235 lines with a space).
+USUAL_END_SPACES = 0.2
+
+
+def ends_are_evidence(lines: list[str]) -> bool:
+    """Are spaces at the start or the end of a line unusual in this document?"""
+    nonempty = [l for l in lines if l.strip()]
+    spaced = sum(1 for l in nonempty if l[:1] == " " or l[-1:] == " ")
+    return spaced < USUAL_END_SPACES * len(nonempty)
+
+
+def mark_gaps(raw: str, ordered: str, ends: bool = False) -> str:
+    """``ordered`` (the words of ``raw``, perhaps reordered) with two spaces between two words
+    where ``raw`` had a wider gap than usual between them, one space elsewhere inside the
+    line.  With ``ends`` (:func:`ends_are_evidence`), a space that ``raw`` had before its first
+    word (or after its last) is kept where that word still starts (ends) the line."""
+    tokens = ordered.split()
+    if not tokens:
+        return ordered
+    wide = wide_gaps(raw)
+    out = [tokens[0]]
+    for a, b in zip(tokens, tokens[1:]):
+        out.append("  " if wide.get((a, b)) or wide.get((b, a)) else " ")
+        out.append(b)
+    plain = raw.replace(TATWEEL, "")
+    found = plain.split()
+    if ends and found:
+        if plain[:1] == " " and found[0] == tokens[0]:
+            out.insert(0, " ")
+        if plain[-1:] == " " and found[-1] == tokens[-1]:
+            out.append(" ")
+    return "".join(out)
