@@ -53,9 +53,8 @@ PAIR_GAIN_WEIGHT = 2.0
 #: Under a systematic map (the heading font, :meth:`GlyphModel._chain`): the weight of the
 #: word pairs against each reading's own score, and how many rivals within how much of the
 #: best reading each word keeps for them to choose from (measured on the heading-font bench,
-#: same session: pair weight 1 -> 1.25 / 1.5 / 1.75 / 2: 97.87% -> 97.96 / 97.98 / 97.95 /
-#: 97.90%; with 1.5, rivals 3 within 1.5 -> 4 within 2.0: 97.94% -> 97.99%, 6 within 2.5:
-#: 97.97%, 10 within 3.0: 97.98%).
+#: one session: weight 1 / 1.5 / 2 with 3 rivals within 1.5: 97.87 / 97.94 / 97.90%; at
+#: 1.5, 4 rivals within 2.0: 97.99%, 6 within 2.5: 97.97%, 10 within 3.0: 97.98%).
 CONTEXT_WEIGHT = 1.5
 CLASS_RIVALS = 4
 CLASS_RIVAL_WINDOW = 2.0
