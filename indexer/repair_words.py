@@ -551,14 +551,15 @@ class GlyphModel:
         if before is None:
             best = [(sc, [t]) for t, sc in slots[0][1]]
         else:  # the line continues a sentence, or starts one
-            best = [(sc + CONTEXT_WEIGHT * self._pair(before, first(t)) - self._prior(first(t)), [t]) for t, sc in slots[0][1]]
+            best = [(sc + CONTEXT_WEIGHT * self._pair(before, first(t)) - self._prior(first(t)), [t])
+                    for t, sc in slots[0][1]]
         for _, options in slots[1:]:
             step = []
             for t, sc in options:
                 w = first(t)
                 gain = -self._prior(w)
-                total, path = max(((b + CONTEXT_WEIGHT * self._pair(last(path[-1]), w), path) for b, path in best),
-                                  key=lambda bp: bp[0])
+                total, path = max(((b + CONTEXT_WEIGHT * self._pair(last(path[-1]), w), path)
+                                   for b, path in best), key=lambda bp: bp[0])
                 step.append((total + gain + sc, path + [t]))
             best = step
         if after is not None:  # the line wraps: its last word is followed by the next line's first
