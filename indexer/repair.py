@@ -360,7 +360,8 @@ class Repairer:
             if model is body and not foreign:  # the wide gaps, where a letter was lost
                 new = mark_gaps(line, new, ends)
             if model is not None:
-                new, edits = model.repair_line_edits(new, before)
+                after = self._next_heading_word(ordered, i) if model is heading else None
+                new, edits = model.repair_line_edits(new, before, after)
                 if edits:
                     reasons.append(f"{model.name}: " + ", ".join(f"{b}→{a}" for b, a in edits))
             # spacing last: a run of spaces before a word is evidence of a letter lost there
@@ -372,6 +373,14 @@ class Repairer:
             if new != lines[i]:
                 changes.append(Change(i + 1, lines[i], new, "; ".join(reasons) or "spacing"))
         return out, changes
+
+    def _next_heading_word(self, ordered: list[tuple[str, str]], i: int) -> str | None:
+        """The first token of the line after line ``i`` (tatweel dropped), where that line is
+        in the heading font too (a heading's last word is not followed by body text)."""
+        nxt = next((l for l, _ in ordered[i + 1:i + 3] if l.strip()), None)
+        if nxt is None or not (self._heading_document or self._is_heading_line(nxt)):
+            return None
+        return strip_tatweel(nxt.split()[0]) or None
 
     def _document_models(self, lines: list[str], damage: dict[str, int]) -> tuple[GlyphModel, GlyphModel]:
         """The glyph models tuned to this document: entries with much evidence in it cost

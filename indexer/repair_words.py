@@ -59,6 +59,20 @@ KEPT_COST = 0.6
 #: score under a systematic map (measured on the heading-font bench: 0.5 +0.08 points,
 #: 1 +0.10, 2 and 3 +0.17).
 PAIR_GAIN_WEIGHT = 2.0
+#: Under a systematic map (the heading font, :meth:`GlyphModel._chain`): the weight of the
+#: word pairs against each reading's own score, and how many rivals within how much of the
+#: best reading each word keeps for them to choose from (measured on the heading-font bench,
+#: one session: weight 1 / 1.5 / 2 with 3 rivals within 1.5: 97.87 / 97.94 / 97.90%; at
+#: 1.5, 4 rivals within 2.0: 97.99%, 6 within 2.5: 97.97%, 10 within 3.0: 97.98%).
+CONTEXT_WEIGHT = 1.5
+CLASS_RIVALS = 4
+CLASS_RIVAL_WINDOW = 2.0
+#: log10 P that a word is followed by a colon and more words of the line (a colon inside a
+#: line): 22 in 11,269 words of the TyDi QA passages (tests/fixtures/repair), 12 in 2,531 of
+#: the seed document. Under a systematic map a final ``:`` may be the letter BEH
+#: (``نت: اعونها`` -> ``نصب أعينها``): the line's word pairs weigh the two readings, the
+#: colon one paying this.
+INNER_COLON_LOGP = -2.5
 #: Relative-adjective endings (nisba), a productive derivation the lexicon misses for rare
 #: stems: a stem in the lexicon plus one of them is read as a word (longest first).
 NISBA = ("يات", "يين", "يون", "ية", "يا", "ي")
@@ -74,6 +88,8 @@ SETTLED_LOGP = 5.5 - 9
 RARE_LOGP = 3.0 - 9  # a known word rarer than this may be two edits from the right one
 #: What leaving two glyphs in a row (``ال:/``) outside a word costs.
 GLUED_GLYPHS_COST = 2.0
+#: A list label in brackets, ``(ب)``, with the punctuation that may follow it.
+LIST_LABEL = re.compile(r"^([(\[])([^\w\s])([)\]][.،:]?)$")
 #: Punctuation that may follow a word's final glyph: ``الإحتاءا/).``
 CLOSING = re.compile(r"[.:،؛)\]»!؟?\"']*")
 #: A proclitic letter standing alone (``و شدد``) is written joined in Arabic text.
@@ -447,14 +463,17 @@ class GlyphModel:
         # is not ``وكّالة``; a rare ``ويعرفن``, two glyphs off, is ``ويعرّف``)
         kept = not best.edits and not self.by_class and best.score >= PLAUSIBLE_LOGP
         if best.edits or self.by_class or self.guard_plausible and OOV_LOGP < best.score:
-            window = KEPT_WINDOW if not best.edits and not self.by_class else RIVAL_WINDOW
+            if self.by_class:
+                window = CLASS_RIVAL_WINDOW
+            else:
+                window = KEPT_WINDOW if not best.edits else RIVAL_WINDOW
             floor = max(best.score - window, OOV_LOGP if self.by_class else OOV_LOGP - 1)
             seen_kept = not best.edits and not self.by_class
             rivals = sorted(((t, sc) for t, (sc, e) in scored.items()
                              if t != best.text and sc > floor and not (kept and SHADDA in t)
                              and not (seen_kept and SHADDA in t and e == 1)),
                             key=lambda r: -r[1])
-            best.rivals = tuple(rivals[:3])
+            best.rivals = tuple(rivals[:CLASS_RIVALS if self.by_class else 3])
         for extra in self.lost_finals:
             score = self._logp(plain + extra) - GAP_COST
             if score > best.score:  # the word as seen stays a rival (بذل قصارى, not بذلك)
@@ -498,20 +517,24 @@ class GlyphModel:
         """Best total log-probability of the line's Arabic words under this model."""
         return self._viterbi(line.split(" "))[0]
 
-    def repair_line_edits(self, line: str, before: str | None = None) -> tuple[str, list[tuple[str, str]]]:
+    def repair_line_edits(self, line: str, before: str | None = None,
+                          after: str | None = None) -> tuple[str, list[tuple[str, str]]]:
         """The repaired line and its word edits ``[(before, after), ...]``.
 
         ``before`` is the word the line continues (the previous line's last word), or
-        :data:`SENTENCE_START` where the line starts a sentence; ``None`` if unknown."""
+        :data:`SENTENCE_START` where the line starts a sentence; ``None`` if unknown.
+        ``after`` (heading font) is the first token of the line that continues this one (as
+        seen: its readings are weighed here), the last word's right-hand neighbour unless this
+        line ends a sentence."""
         tokens = line.split(" ")
         _, pieces = self._viterbi(tokens, before)
         if self.by_class and self.context is not None:
-            pieces = self._chain(tokens, pieces, before)
+            pieces = self._chain(tokens, pieces, before, after)
         edits = [(b, a) for b, a in pieces if b != a]
         return " ".join(a for _, a in pieces), edits
 
     def _chain(self, tokens: list[str], pieces: list[tuple[str, str]],
-               before: str | None = None) -> list[tuple[str, str]]:
+               before: str | None = None, after: str | None = None) -> list[tuple[str, str]]:
         """Choose every word's reading together with its neighbours' (a Viterbi pass over the
         line's words, each pair scored by how much the first makes the second likelier):
         under a systematic map many words have close readings, and a neighbour's reading is
@@ -529,6 +552,12 @@ class GlyphModel:
             pre, core, post = parts
             c = self.best(core)
             options = [(pre + t + post, sc) for t, sc in ((c.text, c.score),) + c.rivals]
+            glyph = self._inner_glyph(post, pieces[k + 1:])
+            if glyph:  # a final ":" before more words: a colon, or a letter of the word
+                alt = self.best(core + glyph)
+                if alt.score > OOV_LOGP:
+                    options = [(t, sc + INNER_COLON_LOGP) for t, sc in options] + [
+                        (pre + t + post[1:], sc) for t, sc in ((alt.text, alt.score),) + alt.rivals]
             if not any(t == text for t, _ in options):
                 options = [(text, 0.0)]
             slots.append((k, options))
@@ -545,21 +574,46 @@ class GlyphModel:
         if before is None:
             best = [(sc, [t]) for t, sc in slots[0][1]]
         else:  # the line continues a sentence, or starts one
-            best = [(sc + self._pair(before, first(t)) - self._prior(first(t)), [t]) for t, sc in slots[0][1]]
+            best = [(sc + CONTEXT_WEIGHT * self._pair(before, first(t)) - self._prior(first(t)), [t])
+                    for t, sc in slots[0][1]]
         for _, options in slots[1:]:
             step = []
             for t, sc in options:
                 w = first(t)
                 gain = -self._prior(w)
-                total, path = max(((b + self._pair(last(path[-1]), w), path) for b, path in best),
-                                  key=lambda bp: bp[0])
+                total, path = max(((b + CONTEXT_WEIGHT * self._pair(last(path[-1]), w), path)
+                                   for b, path in best), key=lambda bp: bp[0])
                 step.append((total + gain + sc, path + [t]))
             best = step
+        if after is not None:  # the line wraps: its last word is followed by the next line's first
+            nexts = self._readings_of(after)
+            best = [(b + max(CONTEXT_WEIGHT * self._pair(last(path[-1]), t) + sc for t, sc in nexts)
+                     if last(path[-1]) != SENTENCE_START and nexts else b, path) for b, path in best]
         choice = max(best, key=lambda bp: bp[0])[1]
         out = list(pieces)
         for (k, _), text in zip(slots, choice):
             out[k] = (out[k][0], text)
         return out
+
+    def _readings_of(self, token: str) -> list[tuple[str, float]]:
+        """The first word of ``token`` in each of its readings, with their scores relative to
+        the best (``تال/`` -> ``حال`` 0, ``زالت`` -0.9, ...): a neighbour itself uncertain."""
+        parts = self._split(token)
+        if parts is None:
+            toks = lm_tokens(token)
+            return [(toks[0], 0.0)] if toks else []
+        c = self.best(parts[1])
+        return [(t, sc - c.score) for t, sc in ((c.text, c.score),) + c.rivals if lm_tokens(t)]
+
+    def _inner_glyph(self, post: str, rest: list[tuple[str, str]]) -> str:
+        """The glyph right after a word that the table reads as a letter (``:`` for BEH), if
+        words of the line follow (a colon ending a line is punctuation); else ``""``."""
+        glyph = post[:1]
+        if not glyph or glyph in self.final_marks or not CLOSING.fullmatch(post[1:]):
+            return ""
+        if not any(len(c.seen) == 1 and c.seen == glyph and c.true for c in self.table):
+            return ""
+        return glyph if any(lm_tokens(text) for _, text in rest) else ""
 
     def _prior(self, b: str) -> float:
         """What the pair model gives ``b`` with no context, taken off its pair scores: the
@@ -731,6 +785,15 @@ class GlyphModel:
         c = self.best(core)
         return max(self.best(core + x if at_end else x + core, 1).score for x in letters) - c.score
 
+    def _label(self, token: str) -> str:
+        """A list label in brackets whose one glyph the table reads as one letter only is
+        that letter: ``(:)`` -> ``(ب)`` (punctuation alone in brackets labels nothing)."""
+        m = LIST_LABEL.match(token)
+        if not m:
+            return token
+        trues = {b for (a, b, k) in self._entry_costs() if a == m.group(2) and k == 1 and a != b}
+        return m.group(1) + trues.pop() + m.group(3) if len(trues) == 1 else token
+
     def _split(self, token: str) -> tuple[str, str, str] | None:
         if not token or NON_ARABIC_LETTER.search(token) or not ARABIC_LETTER.search(token):
             return None
@@ -754,7 +817,7 @@ class GlyphModel:
             return
         parts = self._split(tok)
         if parts is None:
-            yield i + 1, tok, 0.0
+            yield i + 1, self._label(tok) if self.by_class else tok, 0.0
             return
         pre, core, post = parts
         c = self.best(core)
