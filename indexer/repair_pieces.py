@@ -67,8 +67,10 @@ EXHAUSTIVE = 9
 WRAP_PRIOR = 1.0
 #: log10 per break beyond the first in an order of units (see :func:`breaks_cost`).
 UNIT_BREAK = 0.5
-#: A run joined round on itself: at most this many places to cut it are offered.
+#: A run joined round on itself: at most this many places to cut it are offered ...
 MAX_CUTS = 24
+#: ... and with several such runs in a line, at most this many variants in all.
+MAX_RING_VARIANTS = 64
 
 
 def is_word_head(token: str) -> bool:
@@ -307,10 +309,14 @@ def pair_pieces(runs: Sequence, score: Callable[[str], float] | None = None) -> 
             marked[t].tokens[0] = tail = TATWEEL + tail
         words.add(join_key(head, tail))
     variants = [marked]
-    ring = next(((t, h) for h, t in nxt.items() if t <= h and not any(
-        marked[k].hard for k in range(t + 1, h + 1)) and (t < h or len(marked[h].tokens) > 1)), None)
-    if ring is not None:
-        variants = ring_cuts(marked, *ring)
+    rings = sorted(((t, h) for h, t in nxt.items() if t <= h and not any(
+        marked[k].hard for k in range(t + 1, h + 1)) and (t < h or len(marked[h].tokens) > 1)),
+        reverse=True)
+    if rings:
+        # each ring is cut (right to left, so that the indexes of the rings before stay valid)
+        per_ring = MAX_CUTS if len(rings) == 1 else max(2, int(MAX_RING_VARIANTS ** (1 / len(rings))))
+        for t, h in rings:
+            variants = [v2 for v in variants for v2 in ring_cuts(v, t, h)[:per_ring]]
     return Pairing(variants, frozenset(words), wrap and len(variants) == 1)
 
 
