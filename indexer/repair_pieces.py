@@ -34,8 +34,10 @@ from typing import Callable, Sequence
 
 from indexer.repair_tables import TATWEEL
 from indexer.repair_words import OOV_LOGP
-from indexer.lexicon import strip_marks
+from indexer.lexicon import PROCLITICS, strip_marks
 
+#: Proclitics (with the article) that print stretched before a number: ``بـ 35``, ``الـ 17``.
+STRETCHED_PROCLITICS = frozenset(p + a for p in PROCLITICS + ("",) for a in ("", "ال")) - {""}
 NUMBER = re.compile(r"[(]?[\d\u0660-\u0669]")
 #: Value of a join whose word the lexicon knows: ``KNOWN_BASE + score`` (scores are log10,
 #: about -3 to -10), so that every known join is worth making.
@@ -119,9 +121,10 @@ def candidates(runs: Sequence) -> tuple[list[Piece], list[Piece]]:
     tails: list[Piece] = []
     for i, r in enumerate(runs):
         last, first = r.tokens[-1], r.tokens[0]
-        before_number = i + 1 < len(runs) and NUMBER.match(runs[i + 1].tokens[0])
+        before_number = (i + 1 < len(runs) and NUMBER.match(runs[i + 1].tokens[0])
+                         and letters(last) in STRETCHED_PROCLITICS)
         if before_number:
-            pass  # ``بـ 35``, ``الـ 17``: a proclitic stretched before a number, no piece
+            pass  # ``بـ 35``, ``الـ 17``: a proclitic stretched before a number
         elif is_word_head(last):
             heads.append(Piece(i, last, True))
         elif _letters(last):
