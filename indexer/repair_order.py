@@ -19,7 +19,7 @@ from itertools import chain, permutations
 from indexer.lexicon import Bigrams, bigrams
 from indexer.pair_model import PairModel, pair_model
 from indexer.repair_order_search import search_orders
-from indexer.repair_pieces import WRAP_PRIOR, breaks_cost, pair_pieces
+from indexer.repair_pieces import breaks_cost, pair_pieces
 from indexer.repair_tables import TATWEEL
 
 #: The word-pair model orders are scored with: ``"kn"`` (:mod:`indexer.pair_model`, smoothed
@@ -577,9 +577,10 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     pairing = pair_pieces(runs, word_score)
     if pairing.words:
         known = pairing.known  # strict: the orders make the pairing's joins only
-    candidates = chain(((toks, WRAP_PRIOR, OTHER) for toks in pairing.rotations()),
-                       (c for runs_v in pairing.variants for c in order_candidates(
-                           runs_v, word_by_word, known, per_word, search, habit.numbers, glued)))
+    candidates = chain(((toks, prior, OTHER) for toks, prior in pairing.extra),
+                       ((toks, prior + cost, family) for runs_v, cost in pairing.variants
+                        for toks, prior, family in order_candidates(
+                            runs_v, word_by_word, known, per_word, search, habit.numbers, glued)))
     for tokens, prior, family in candidates:
         if has_hard and family in (REVERSED, SPACED_WORDS):
             prior -= habit.reverse  # the document's extraction is known to reverse runs

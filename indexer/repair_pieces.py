@@ -29,7 +29,7 @@ each place the run can be cut is offered as a variant.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from indexer.repair_tables import TATWEEL
@@ -64,15 +64,21 @@ PLAIN_MIN_LETTERS = 5
 #: Up to this many heads and tails: every pairing is tried (else greedy, best join first).
 EXHAUSTIVE = 9
 #: log10 prior of reading a wrapped line round its ring from another run (see
-#: :attr:`Pairing.wrap`): cheaper than moving a run to the other end without that evidence
+#: :func:`pair_pieces`): cheaper than moving a run to the other end without that evidence
 #: (:data:`indexer.repair_order.PRIOR_ROTATED`).
 WRAP_PRIOR = 1.0
+#: log10 prior of reading a line chained into one by its split words from another word.
+CHAIN_ROTATED = 3.0
 #: log10 per break beyond the first in an order of units (see :func:`breaks_cost`).
 UNIT_BREAK = 0.5
 #: A run joined round on itself: at most this many places to cut it are offered ...
 MAX_CUTS = 24
 #: ... and with several such runs in a line, at most this many variants in all.
 MAX_RING_VARIANTS = 64
+#: At most this many other pairings of pieces that read alike (``الـ`` twice) are laid out,
+#: each at this log10 prior (the assignment preferred the first).
+MAX_SWAPS = 4
+SWAP_PRIOR = 1.0
 
 
 def is_word_head(token: str) -> bool:
@@ -232,6 +238,20 @@ def default_score(word: str) -> float:
     return _MODEL[0].best(strip_marks(word.replace(TATWEEL, ""))).score
 
 
+def _single_chain(nxt: dict[int, int], n: int) -> list[int] | None:
+    """The run indexes in order if ``nxt`` chains all ``n`` runs into one, else ``None``."""
+    if len(nxt) != n - 1:
+        return None
+    starts = [i for i in range(n) if i not in set(nxt.values())]
+    if len(starts) != 1:
+        return None
+    order, i = [], starts[0]
+    while i is not None and len(order) <= n:
+        order.append(i)
+        i = nxt.get(i)
+    return order if len(order) == n else None
+
+
 def in_lexicon(word: str) -> bool:
     """Is the reading of ``word`` a lexicon word as it stands, not only a proclitic plus a
     word (``في`` + ``ستند`` reads ``فيستند``, ``ف`` + ``يستند``: no word cut at a wrap)?"""
@@ -249,25 +269,16 @@ def join_key(head: str, tail: str) -> str:
 class Pairing:
     """The split words of a line, decided before its runs are ordered.
 
-    ``variants``: the line's runs with the pieces of each paired word marked by tatweel (a
-    plain piece gets one: ``ال`` -> ``الـ``), one list per way to cut a run joined round on
-    itself; ``words``: the joined words (:func:`join_key`), the only joins the order
-    search may make.
+    ``variants``: ``(runs, prior)``, the line's runs with the pieces of each paired word
+    marked by tatweel (a plain piece gets one: ``ال`` -> ``الـ``), one list per way to cut a
+    run joined round on itself and per other pairing of pieces that read alike; ``words``: the joined words (:func:`join_key`), the only joins the order
+    search may make; ``extra``: whole orders ``(tokens, prior)`` to score besides the
+    orders of the variants (a line read round its ring, see :func:`pair_pieces`).
     """
 
-    variants: list[list]
+    variants: list[tuple[list, float]]
     words: frozenset[str]
-    #: A word joins the line's last run to its first: the line was emitted from a point in
-    #: its middle, round to that point (its runs form a ring; see :meth:`rotations`).
-    wrap: bool = False
-
-    def rotations(self) -> list[list[str]]:
-        """The line's runs read round the ring from each run (the wrap joined), when
-        :attr:`wrap`: ``[B, C, A]`` and ``[C, A, B]`` for runs found as ``A B C``."""
-        if not self.wrap:
-            return []
-        runs = self.variants[0]
-        return [[t for r in runs[k:] + runs[:k] for t in r.tokens] for k in range(1, len(runs))]
+    extra: list[tuple[list[str], float]] = field(default_factory=list)
 
     @property
     def known(self) -> "PairedWords":
@@ -291,16 +302,24 @@ class PairedWords:
 def pair_pieces(runs: Sequence, score: Callable[[str], float] | None = None) -> Pairing:
     """Pair the pieces of the split words of ``runs`` (:class:`indexer.repair_order.Run`).
 
-    Returns the runs unchanged (one variant, no words) when nothing pairs.  A run (or a
-    stretch of runs cut only at numbers) whose last word joins its own first word
-    (``وية … عام. ويتطلب إدراج اله``) holds the place where the line began: it is cut before
-    each of its words in turn (:func:`ring_cuts`).
+    Returns the runs unchanged (one variant, no words) when nothing pairs.  Pieces that read
+    alike (``الـ`` twice) may swap partners: each such swap is laid out too (the words are
+    the same, the runs they tie together differ).  For each way:
+
+    - a run (or a stretch of runs cut only at numbers) whose last word joins its own first
+      word (``وية … عام. ويتطلب إدراج اله``) holds the place where the line began: it is
+      cut before each of its words in turn (:func:`ring_cuts`);
+    - a word joining the line's last run to its first (a wrap): the line was emitted
+      from a point in its middle round to that point: its runs read round from each run
+      are orders to score (:data:`WRAP_PRIOR`);
+    - runs that the split words chain all into one: the line read round from each word
+      (:data:`CHAIN_ROTATED`; ``المتحدة السامية لشؤون الجنسية … الأمم`` -> ``الجنسية …
+      الأمم المتحدة السامية لشؤون``): the extraction may have begun the line anywhere.
     """
     score = score or default_score
     nxt = pair_runs(runs, score)
     if not nxt:
-        return Pairing([list(runs)], frozenset())
-    wrap = len(runs) > 1 and nxt.get(len(runs) - 1) == 0
+        return Pairing([(list(runs), 0.0)], frozenset())
     run_cls = type(runs[0])
     marked = [run_cls(list(r.tokens), r.hard) for r in runs]
     words = set()
@@ -311,16 +330,61 @@ def pair_pieces(runs: Sequence, score: Callable[[str], float] | None = None) -> 
         if not tail.startswith(TATWEEL):
             marked[t].tokens[0] = tail = TATWEEL + tail
         words.add(join_key(head, tail))
-    variants = [marked]
-    rings = sorted(((t, h) for h, t in nxt.items() if t <= h and not any(
-        marked[k].hard for k in range(t + 1, h + 1)) and (t < h or len(marked[h].tokens) > 1)),
+    variants: list[tuple[list, float]] = []
+    extra: list[tuple[list[str], float]] = []
+    seen: set = set()
+    for alt, cost in [(nxt, 0.0)] + [(s, SWAP_PRIOR) for s in _swaps(runs, nxt)[:MAX_SWAPS]]:
+        for v in _ring_variants(marked, alt):
+            key = tuple((r.text, r.hard) for r in v)
+            if key not in seen:
+                seen.add(key)
+                variants.append((v, cost))
+        n = len(runs)
+        if n > 1 and alt.get(n - 1) == 0 and not _rings(marked, alt):
+            extra += [([t for r in marked[k:] + marked[:k] for t in r.tokens], WRAP_PRIOR + cost)
+                      for k in range(1, n)]
+        order = _single_chain(alt, n)
+        if order is not None:
+            tokens = [t for i in order for t in marked[i].tokens]
+            extra += [(tokens[k:] + tokens[:k], CHAIN_ROTATED + cost) for k in range(1, len(tokens))
+                      if not (tokens[k - 1].endswith(TATWEEL) and tokens[k].startswith(TATWEEL))]
+    return Pairing(variants, frozenset(words), extra)
+
+
+def _rings(runs: list, nxt: dict[int, int]) -> list[tuple[int, int]]:
+    """``(first, last)`` of each stretch of runs with no hard boundary inside whose last word
+    joins its first (right to left)."""
+    return sorted(((t, h) for h, t in nxt.items() if t <= h and not any(
+        runs[k].hard for k in range(t + 1, h + 1)) and (t < h or len(runs[h].tokens) > 1)),
         reverse=True)
+
+
+def _ring_variants(runs: list, nxt: dict[int, int]) -> list[list]:
+    """``runs`` with each ring cut (right to left, so that the indexes of the rings before
+    stay valid), at most :data:`MAX_RING_VARIANTS` in all; ``[runs]`` without a ring."""
+    rings = _rings(runs, nxt)
+    variants = [runs]
     if rings:
-        # each ring is cut (right to left, so that the indexes of the rings before stay valid)
         per_ring = MAX_CUTS if len(rings) == 1 else max(2, int(MAX_RING_VARIANTS ** (1 / len(rings))))
         for t, h in rings:
             variants = [v2 for v in variants for v2 in ring_cuts(v, t, h)[:per_ring]]
-    return Pairing(variants, frozenset(words), wrap and len(variants) == 1)
+    return variants
+
+
+def _swaps(runs: Sequence, nxt: dict[int, int]) -> list[dict[int, int]]:
+    """The pairings got by swapping the partners of two heads (or two tails) that read
+    alike: the same words, other runs tied together."""
+    items = list(nxt.items())
+    out = []
+    for a in range(len(items)):
+        for b in range(a + 1, len(items)):
+            (h1, t1), (h2, t2) = items[a], items[b]
+            if (core(runs[h1].tokens[-1]) == core(runs[h2].tokens[-1])
+                    or core(runs[t1].tokens[0]) == core(runs[t2].tokens[0])):
+                swapped = dict(nxt)
+                swapped[h1], swapped[h2] = t2, t1
+                out.append(swapped)
+    return out
 
 
 def ring_cuts(runs: list, first: int, last: int) -> list[list]:
