@@ -164,3 +164,16 @@ def test_split_words_across_reversed_runs_are_mostly_put_back(repairer):
             # whatever the order, every word is a word of the sentence: no wrong joins
             assert set(out.split()) <= set(s.split()) | {"-"}
     assert total >= 10 and right >= 0.7 * total
+
+
+def test_a_line_chained_into_one_is_also_read_round_from_each_word(repairer):
+    # runs found: the line's end ("ــصة بالهجرة") and start ("الأساســ") share a run
+    line = "ــية للعمال المهاجرين في الأمم  ــصة بالهجرة الأساســ  المتحدة والوكالات المتخصــ"
+    pairing = pair_pieces(split_runs(line)[0])
+    readings = {strip_tatweel(join_split_words(" ".join(t))) for t, _ in pairing.extra}
+    assert ("الأساسية للعمال المهاجرين في الأمم المتحدة والوكالات المتخصصة بالهجرة"
+            in readings)
+    assert all(p == repair_pieces.CHAIN_ROTATED for _, p in pairing.extra)
+    # whichever reading wins, both words are joined
+    out = _reorder(repairer, line).split()
+    assert "الأساسية" in out and "المتخصصة" in out
