@@ -76,9 +76,11 @@ MAX_CUTS = 24
 #: ... and with several such runs in a line, at most this many variants in all.
 MAX_RING_VARIANTS = 64
 #: At most this many other pairings of pieces that read alike (``الـ`` twice) are laid out,
-#: each at this log10 prior (the assignment preferred the first).
+#: each at this log10 prior (the assignment preferred the first) plus the value it loses ...
 MAX_SWAPS = 4
 SWAP_PRIOR = 1.0
+#: ... and so is any swap of two partners that loses at most this much value (log10).
+SWAP_MARGIN = 2.0
 
 
 def is_word_head(token: str) -> bool:
@@ -218,13 +220,29 @@ def _greedy(values: list[list[float | None]]) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-def pair_runs(runs: Sequence, score: Callable[[str], float]) -> dict[int, int]:
-    """``{run of a word head: run of its word tail}`` for the line's runs (see module doc)."""
+def join_values(runs: Sequence, score: Callable[[str], float]) -> dict[tuple[int, int], float]:
+    """``{(run of a word head, run of a word tail): value}`` of every join allowed."""
     heads, tails = candidates(runs)
     last = len(runs) - 1
-    values = [[None if h.run == t.run and len(runs[h.run].tokens) < 2  # a piece is not its own partner
-               else join_value(h, t, score, h.run == last, t.run == 0) for t in tails] for h in heads]
-    return {heads[i].run: tails[j].run for i, j in assign(values)}
+    out = {}
+    for h in heads:
+        for t in tails:
+            if h.run == t.run and len(runs[h.run].tokens) < 2:
+                continue  # a piece is not its own partner
+            v = join_value(h, t, score, h.run == last, t.run == 0)
+            if v is not None:
+                out[(h.run, t.run)] = v
+    return out
+
+
+def pair_runs(runs: Sequence, score: Callable[[str], float],
+              values: dict[tuple[int, int], float] | None = None) -> dict[int, int]:
+    """``{run of a word head: run of its word tail}`` for the line's runs (see module doc)."""
+    values = join_values(runs, score) if values is None else values
+    hs = sorted({h for h, _ in values})
+    ts = sorted({t for _, t in values})
+    matrix = [[values.get((h, t)) for t in ts] for h in hs]
+    return {hs[i]: ts[j] for i, j in assign(matrix)}
 
 
 _MODEL: list = []
@@ -317,7 +335,8 @@ def pair_pieces(runs: Sequence, score: Callable[[str], float] | None = None) -> 
       الأمم المتحدة السامية لشؤون``): the extraction may have begun the line anywhere.
     """
     score = score or default_score
-    nxt = pair_runs(runs, score)
+    values = join_values(runs, score)
+    nxt = pair_runs(runs, score, values)
     if not nxt:
         return Pairing([(list(runs), 0.0)], frozenset())
     run_cls = type(runs[0])
@@ -330,10 +349,13 @@ def pair_pieces(runs: Sequence, score: Callable[[str], float] | None = None) -> 
         if not tail.startswith(TATWEEL):
             marked[t].tokens[0] = tail = TATWEEL + tail
         words.add(join_key(head, tail))
+    alternatives = [(nxt, 0.0)] + _swaps(nxt, values)[:MAX_SWAPS]
+    for alt, _ in alternatives[1:]:
+        words |= {join_key(marked[h].tokens[-1], marked[t].tokens[0]) for h, t in alt.items()}
     variants: list[tuple[list, float]] = []
     extra: list[tuple[list[str], float]] = []
     seen: set = set()
-    for alt, cost in [(nxt, 0.0)] + [(s, SWAP_PRIOR) for s in _swaps(runs, nxt)[:MAX_SWAPS]]:
+    for alt, cost in alternatives:
         for v in _ring_variants(marked, alt):
             key = tuple((r.text, r.hard) for r in v)
             if key not in seen:
@@ -371,20 +393,27 @@ def _ring_variants(runs: list, nxt: dict[int, int]) -> list[list]:
     return variants
 
 
-def _swaps(runs: Sequence, nxt: dict[int, int]) -> list[dict[int, int]]:
-    """The pairings got by swapping the partners of two heads (or two tails) that read
-    alike: the same words, other runs tied together."""
+def _swaps(nxt: dict[int, int], values: dict[tuple[int, int], float]
+           ) -> list[tuple[dict[int, int], float]]:
+    """Other pairings, each with its prior: two heads swap partners where that loses at most
+    :data:`SWAP_MARGIN` of the assignment's value (pieces that read alike, ``الـ`` twice,
+    lose nothing; ``للمـ`` + ``ـراقبين`` and ``المـ`` + ``ـؤرخ`` against ``للمـ`` +
+    ``ـؤرخ`` and ``المـ`` + ``ـراقبين``: the lexicon alone can not tell, the order can).
+    The prior is :data:`SWAP_PRIOR` plus the value lost; closest first."""
     items = list(nxt.items())
     out = []
     for a in range(len(items)):
         for b in range(a + 1, len(items)):
             (h1, t1), (h2, t2) = items[a], items[b]
-            if (core(runs[h1].tokens[-1]) == core(runs[h2].tokens[-1])
-                    or core(runs[t1].tokens[0]) == core(runs[t2].tokens[0])):
+            v12, v21 = values.get((h1, t2)), values.get((h2, t1))
+            if v12 is None or v21 is None:
+                continue
+            loss = values[(h1, t1)] + values[(h2, t2)] - v12 - v21
+            if loss <= SWAP_MARGIN:
                 swapped = dict(nxt)
                 swapped[h1], swapped[h2] = t2, t1
-                out.append(swapped)
-    return out
+                out.append((swapped, SWAP_PRIOR + max(0.0, loss)))
+    return sorted(out, key=lambda x: x[1])
 
 
 def ring_cuts(runs: list, first: int, last: int) -> list[list]:

@@ -177,3 +177,21 @@ def test_a_line_chained_into_one_is_also_read_round_from_each_word(repairer):
     # whichever reading wins, both words are joined
     out = _reorder(repairer, line).split()
     assert "الأساسية" in out and "المتخصصة" in out
+
+
+def test_close_pairings_are_laid_out_too_with_the_value_they_lose_as_prior():
+    from indexer.repair_pieces import SWAP_MARGIN, SWAP_PRIOR, _swaps
+    nxt = {0: 1, 2: 3}
+    close = {(0, 1): 5.0, (2, 3): 5.0, (0, 3): 4.5, (2, 1): 4.8}
+    [(alt, prior)] = _swaps(nxt, close)
+    assert alt == {0: 3, 2: 1} and prior == pytest.approx(SWAP_PRIOR + 0.7)
+    far = {**close, (0, 3): 5.0 - SWAP_MARGIN - 1.0}
+    assert _swaps(nxt, far) == []
+    assert _swaps(nxt, {(0, 1): 5.0, (2, 3): 5.0}) == []  # a swap needs both joins allowed
+
+
+def test_the_order_search_may_make_the_joins_of_a_close_pairing():
+    # "للمـ" + "ـراقبين" / "المـ" + "ـؤرخ", or the other way round: both are words
+    runs, _ = split_runs("ــؤرخ 2012 المــ  ــراقبين العسكريين، وقرار مجلس الأمن بقيادة رئيس للمــ")
+    words = pair_pieces(runs).words
+    assert {"للمراقبين", "المؤرخ"} <= words
