@@ -35,6 +35,7 @@ KINDS = {
     "tatweel": (damage.tatweel, False),
     "split digit groups": (damage.split_digits, False),
     "runs out of order": (damage.reversed_runs, True),
+    "split words across reversed runs": (damage.split_word_runs, True),
     "reversed word order (seed spacing)": (damage.reversed_words, True),
     "reversed word order (plain spacing)": (partial(damage.reversed_words, spaced=False), True),
     "lam-alef swapped": (damage.lam_alef, False),

@@ -155,3 +155,40 @@ def bidi_controls(text: str, rng: random.Random) -> str:
 def visual_order(text: str, rng: random.Random) -> str:
     """A visual-order extraction: every line stored left to right."""
     return "\n".join(reverse_visual(l) for l in text.split("\n"))
+
+
+def split_word_runs(line: str, rng: random.Random, rate: float = 0.25) -> str:
+    """Words stretched and cut by tatweel at the edges of runs emitted right to left, as in
+    the seed's justified lines: ``كازاخستان … المتحدة`` -> ``ــتان …  المتحدة كازاخســـ``.
+
+    Each long word is cut at ``rate`` (its head ends a run, its tail starts the next one);
+    one more cut between words is made at random.  The runs come out in reversed order,
+    side by side with one space at a cut word (the pieces are the only trace) and a run of
+    spaces elsewhere, so the two pieces of each word land in different runs, out of order.
+    """
+    words = line.split()
+    head = 2 if len(words) > 2 and re.fullmatch(r"[\d\u0660-\u0669]+", words[0]) and words[1] == "-" else 0
+    tokens: list[str] = words[:head]
+    cuts: set[int] = set()
+    for w in words[head:]:
+        k = [i for i in range(2, len(w) - 1)
+             if w[i - 1] in JOINING and w[i] not in MARK_CHARS and WORD.fullmatch(w)]
+        if len(w) >= 5 and k and rng.random() < rate:
+            i = rng.choice(k)
+            run = TATWEEL * rng.randint(2, 8)
+            tokens.append(w[:i] + run)
+            cuts.add(len(tokens))
+            tokens.append(run + w[i:])
+        else:
+            tokens.append(w)
+    if not cuts:
+        return line
+    free = [j for j in range(head + 1, len(tokens)) if j not in cuts and j - 1 not in cuts]
+    extra = set(rng.sample(free, 1)) if free else set()
+    bounds = sorted(cuts | extra)
+    runs = [tokens[a:b] for a, b in zip([0] + bounds, bounds + [len(tokens)])]
+    gaps = [" " if b in cuts else "  " for b in bounds]
+    out = " ".join(runs[-1])
+    for run, gap in zip(reversed(runs[:-1]), reversed(gaps)):
+        out += gap + " ".join(run)
+    return out

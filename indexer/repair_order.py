@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import permutations
+from itertools import chain, permutations
 
 from indexer.lexicon import Bigrams, bigrams
 from indexer.pair_model import PairModel, pair_model
 from indexer.repair_order_search import search_orders
+from indexer.repair_pieces import breaks_cost, pair_pieces
 from indexer.repair_tables import TATWEEL
 
 #: The word-pair model orders are scored with: ``"kn"`` (:mod:`indexer.pair_model`, smoothed
@@ -105,7 +106,8 @@ class Run:
 
 def is_tail_piece(token: str) -> bool:
     """``كازاخســـ`` (the head of a split word); not ``بـ`` (a letter written before a number)."""
-    return token.endswith(TATWEEL) and len(ARABIC.findall(token)) >= 2
+    return (token.endswith(TATWEEL) and len(ARABIC.findall(token)) >= 2
+            and token.strip(TATWEEL) != "")  # a lone ``ــ`` is a word's tail (``أنشـ ــ``), no head
 
 
 def is_head_piece(token: str) -> bool:
@@ -160,7 +162,12 @@ def split_runs(line: str) -> tuple[list[Run], list[str]]:
     tokens = _tokens_with_gaps(line)
     for k, (tok, hard) in enumerate(tokens):
         # two word tails side by side ("ــامات ــلطات"): each is the start of a run
-        split_tail = prev is not None and is_head_piece(tok) and is_head_piece(prev)
+        # a word tail ("ــامات") starts a run: after another tail, or after a word; not after a
+        # lone letter ("أ ـار/مايو") nor a stretched letter that joins no further ("والرعــا ــة"):
+        # one word whose middle glyph was lost as a space
+        split_tail = (prev is not None and is_head_piece(tok)
+                      and (is_head_piece(prev) or (len(prev.strip(".,،:؛()")) >= 2
+                                                   and not GAP_BEFORE_TAIL.search(prev))))
         boundary = (hard or prev is None or is_tail_piece(prev) or split_tail
                     or bool(DIGIT.search(prev)) != bool(DIGIT.search(tok)))
         nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
@@ -199,6 +206,8 @@ def split_runs(line: str) -> tuple[list[Run], list[str]]:
     return runs, merged
 
 
+#: ``والرعــا``: a stretched letter that joins no further, then a lost glyph's space.
+GAP_BEFORE_TAIL = re.compile(f"{TATWEEL}[\u0627\u0623\u0625\u0622\u062F\u0630\u0631\u0632\u0648\u0624]$")
 #: A word cut after its shadda (``ويقدَّ`` … ``م``): the head ends a run, the last letter alone
 #: starts another.
 SHADDA_END = re.compile("[\u0621-\u064A][\u064B-\u0650]?\u0651[\u064B-\u0650]?$")
@@ -367,15 +376,18 @@ def _run_orders(runs: list[Run], emit, known, search, numbers: str):
         for perm in permutations(runs):
             if _valid(perm):
                 yield from emit([t for r in perm for t in r.tokens], PRIOR_PERMUTED)
-    elif search is not None:
-        for path, prior in search(runs):
-            yield from emit([t for i in path for t in runs[i].tokens], PRIOR_SEARCH + prior)
     units = _units(rev, known)
+    if n > MAX_PERMUTE and search is not None:
+        # the search orders units: runs chained by their split words, in the order found
+        found_units = [Run([t for r in u for t in r.tokens], u[0].hard) for u in reversed(units)]
+        for path, prior in search(found_units):
+            yield from emit([t for i in path for t in found_units[i].tokens], PRIOR_SEARCH + prior)
     if 1 < len(units) <= MAX_UNITS and len(units) < n:
         for perm in permutations(units):
             as_reversed = list(perm) == units
             yield from emit([t for u in perm for r in u for t in r.tokens],
-                            PRIOR_REVERSED if as_reversed else PRIOR_UNITS, REVERSED if as_reversed else OTHER)
+                            PRIOR_REVERSED if as_reversed else PRIOR_UNITS + breaks_cost(perm, units),
+                            REVERSED if as_reversed else OTHER)
 
 
 #: The article alone (``ال وية``: a word whose lost glyph left a space) stays with what follows.
@@ -419,6 +431,8 @@ def _units(runs: list[Run], known=None) -> list[list[Run]]:
             continue
         word = runs[t].tokens[-1].rstrip(TATWEEL)
         good = [h for h in options if known is None or known(word + runs[h].tokens[0].lstrip(TATWEEL))]
+        if not good and getattr(known, "strict", False):
+            continue  # the split words were paired first (indexer.repair_pieces): no other join
         h = (good or options)[0]
         nxt[t] = h
         free.remove(h)
@@ -513,7 +527,8 @@ def document_habit(lines: list[str], lm: Bigrams | PairModel | None = None, clea
 def reorder_line(line: str, before: list[str] | None = None, after: list[str] | None = None,
                  lm: Bigrams | PairModel | None = None, clean=None, known=None,
                  weak_cost: float = WEAK_CUE_COST,
-                 per_word: float = WORDS_REVERSED_PER_WORD, habit: Habit = Habit()) -> tuple[str, str]:
+                 per_word: float = WORDS_REVERSED_PER_WORD, habit: Habit = Habit(),
+                 word_score=None) -> tuple[str, str]:
     """Best order of the runs of ``line``; returns ``(new_line, why)`` (``why`` empty if kept).
 
     Markers and ordinals are put first: ``"-12 ..."`` / ``"اولاا - ..."`` (repaired later).
@@ -521,7 +536,8 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     ``weak_cost``: extra evidence a reorder needs when the line's only trace is runs of
     spaces (the caller passes 0 for documents where no lost glyph explains such runs).
     ``per_word``: evidence per word needed to read a line backwards (lower in a document
-    where many lines read backwards).
+    where many lines read backwards).  ``word_score``: log10 score of a word, for pairing the
+    pieces of split words (:mod:`indexer.repair_pieces`; default: the body font's reading).
     """
     lm = lm or order_model()
     words = line.split()
@@ -556,8 +572,16 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
         return search_orders(rs, pair, before=(before or [None])[-1], after=(after or [None])[0],
                              known=known)
 
-    for tokens, prior, family in order_candidates(runs, word_by_word, known, per_word, search,
-                                                  habit.numbers, glued):
+    found = [t for r in runs for t in r.tokens]
+    # split words paired first (an assignment over the pieces); the orders make those joins only
+    pairing = pair_pieces(runs, word_score)
+    if pairing.words:
+        known = pairing.known  # strict: the orders make the pairing's joins only
+    candidates = chain(((toks, prior, OTHER) for toks, prior in pairing.extra),
+                       ((toks, prior + cost, family) for runs_v, cost in pairing.variants
+                        for toks, prior, family in order_candidates(
+                            runs_v, word_by_word, known, per_word, search, habit.numbers, glued)))
+    for tokens, prior, family in candidates:
         if has_hard and family in (REVERSED, SPACED_WORDS):
             prior -= habit.reverse  # the document's extraction is known to reverse runs
         if one_by_one and family == REVERSED:
@@ -573,7 +597,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
             best_tokens, best_score = tokens, s
     assert best_tokens is not None
     head = [_ordinal_first(m) if ORDINAL.match(m) else m for m in markers]
-    moved = best_tokens != [t for r in runs for t in r.tokens]
+    moved = _plain(best_tokens) != _plain(found)
     relisted = " ".join(t for r in runs for t in r.tokens) != " ".join(
         w for w in line.split() if w not in markers and not MARKER.match(w))
     if not moved and not relisted and not any(ORDINAL.match(m) for m in markers):
@@ -584,11 +608,16 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     new = " ".join(head + best_tokens)
     if not moved:
         why = "recommendation list put in order" if relisted else "heading ordinal put first"
-    elif best_tokens == _tidy_moved(reverse_words([t for r in runs for t in r.tokens])):
+    elif _plain(best_tokens) == _plain(_tidy_moved(reverse_words(join_pieces(found)[0]))):
         why = "line in reversed word order"
     else:
         why = "runs of the line out of order"
     return new, why
+
+
+def _plain(tokens: list[str]) -> str:
+    """Tokens as they will print: split words joined, tatweel gone."""
+    return join_split_words(" ".join(tokens)).replace(TATWEEL, "")
 
 
 def _tidy_moved(tokens: list[str]) -> list[str]:
