@@ -156,6 +156,12 @@ def join_value(h: Piece, t: Piece, score: Callable[[str], float],
     tatweel) is only joined at the wrap of a line: one of the two is its last or first word."""
     if not (h.marked and t.marked) and not (line_end or line_start):
         return None
+    if (h.marked and not t.marked and not line_start) or (t.marked and not h.marked and not line_end):
+        # a cut after a joining letter is drawn with kashida on both sides, one after a
+        # non-joining letter on neither; only at the line's edge may the stretch be trimmed
+        # (``ال`` ending a line + ``ــدولة``). ``ــك`` starting a line is not the end of
+        # ``وكذل`` inside it, which lost its ك as a space.
+        return None
     word = core(h.token) + core(t.token)
     s = score(word)
     adjacent = t.run == h.run + 1
