@@ -195,3 +195,17 @@ def test_the_order_search_may_make_the_joins_of_a_close_pairing():
     runs, _ = split_runs("ــؤرخ 2012 المــ  ــراقبين العسكريين، وقرار مجلس الأمن بقيادة رئيس للمــ")
     words = pair_pieces(runs).words
     assert {"للمراقبين", "المؤرخ"} <= words
+
+
+def test_a_marked_piece_pairs_with_a_plain_one_only_at_the_line_edge():
+    """A kashida cut marks both pieces; only the line's edge may have lost the stretch."""
+    from indexer.repair_pieces import Piece, default_score, join_value
+
+    tail = Piece(0, "ــك", True)   # starts the line
+    inside = Piece(2, "وكذل", False)  # a word inside the line that lost its last letter
+    assert join_value(inside, tail, default_score, line_end=False, line_start=True) is None
+    article = Piece(3, "ال", False)  # ends the line: its stretch trimmed
+    assert join_value(article, Piece(1, "ــدولة", True), default_score,
+                      line_end=True, line_start=False) is not None
+    assert join_value(Piece(1, "والترشـ", True), tail, default_score,
+                      line_end=False, line_start=True) is not None
