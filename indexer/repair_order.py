@@ -601,6 +601,8 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     runs, markers = split_runs(line)
     if not runs:
         return line, ""
+    if clean is not None and weak_cost > 0:
+        runs = merge_lost_letter_gaps(runs, clean)
     before, after = list(before or []), list(after or [])
     if any(MARKER.match(m) for m in markers):
         before = ["<s>"]
@@ -666,6 +668,23 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     else:
         why = "runs of the line out of order"
     return new, why
+
+
+def merge_lost_letter_gaps(runs: list[Run], clean) -> list[Run]:
+    """In a document whose font loses letters as spaces: a run of spaces after a word whose
+    repair adds its lost final letter (``أخر  من`` -> ``أخرى من``) is that letter's glyph,
+    not a run boundary, so the runs on either side are one run."""
+    out = [runs[0]]
+    for r in runs[1:]:
+        prev = out[-1]
+        last = prev.tokens[-1]
+        fixed = clean(last)
+        if (r.hard and not r.head_piece and not prev.tail_piece and ARABIC.match(r.tokens[0])
+                and len(fixed) == len(last) + 1 and fixed.startswith(last)):
+            out[-1] = Run(prev.tokens + r.tokens, prev.hard)
+        else:
+            out.append(r)
+    return out
 
 
 def _tidy_moved(tokens: list[str]) -> list[str]:

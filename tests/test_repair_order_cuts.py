@@ -66,3 +66,21 @@ def test_a_marker_printed_last_is_a_trace_of_runs_in_visual_order():
 def test_a_line_in_order_with_its_marker_printed_last_keeps_its_words_in_order():
     new, _ = reorder_line("وتعمل الحكومة على تعزيز حقوق الأطفال  -8", after=["والنساء"])
     assert [w for w in new.split() if w != "-8"] == "وتعمل الحكومة على تعزيز حقوق الأطفال".split()
+
+
+def test_a_run_of_spaces_left_by_a_lost_final_letter_is_no_run_boundary():
+    from indexer.repair_order import merge_lost_letter_gaps, split_runs
+    runs, _ = split_runs("وأرقام هوية الأشخاص الذين تلقوا أصولًا أخر  من مصادر أجنبية")
+    assert len(runs) == 2
+    lost = {"أخر": "أخرى"}
+    merged = merge_lost_letter_gaps(runs, lambda t: lost.get(t, t))
+    assert [r.text for r in merged] == ["وأرقام هوية الأشخاص الذين تلقوا أصولًا أخر من مصادر أجنبية"]
+    # a word the repair leaves as it is: the run of spaces stays a boundary
+    assert len(merge_lost_letter_gaps(runs, lambda t: t)) == 2
+
+
+def test_in_a_font_that_loses_letters_the_gap_of_a_lost_letter_is_not_a_cut():
+    lost = {"أخر": "أخرى"}
+    line = " .( 9) وأرقام هوية الأشخاص الذين تلقوا أصولًا أخر  من مصادر أجنبية"
+    new, _ = reorder_line(line, clean=lambda t: lost.get(t, t), weak_cost=1.5)
+    assert new == "وأرقام هوية الأشخاص الذين تلقوا أصولًا أخر من مصادر أجنبية ( 9)."
