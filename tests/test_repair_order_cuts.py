@@ -84,3 +84,11 @@ def test_in_a_font_that_loses_letters_the_gap_of_a_lost_letter_is_not_a_cut():
     line = " .( 9) وأرقام هوية الأشخاص الذين تلقوا أصولًا أخر  من مصادر أجنبية"
     new, _ = reorder_line(line, clean=lambda t: lost.get(t, t), weak_cost=1.5)
     assert new == "وأرقام هوية الأشخاص الذين تلقوا أصولًا أخر من مصادر أجنبية ( 9)."
+
+
+def test_a_footnote_marker_glued_to_a_word_is_a_run_of_its_own():
+    from indexer.repair_order import split_runs
+    runs, _ = split_runs("ويجب أن يحتوي على المعلومات التالية:( 4) وتقدم")
+    assert [r.text for r in runs] == ["ويجب أن يحتوي على المعلومات التالية:", "( 4)", "وتقدم"]
+    # an empty pair of brackets, or a number in brackets inside a word's text, is not cut
+    assert [r.text for r in split_runs("والمستويات المستكملة()، رهناً")[0]] == ["والمستويات المستكملة()، رهناً"]
