@@ -399,13 +399,17 @@ def _cut_orders(runs: list[Run], emit, cuts):
 def attach_footnotes(runs: list[Run]) -> list[Run]:
     """Runs for the orders that reverse a line: a run that is only footnote markers is put
     after the run found to its right, the words it annotates once the runs are reversed:
-    ``[( 4)] [والقضاة]`` -> ``[والقضاة ( 4)]`` (a marker on the right end stays a run)."""
+    ``[( 4)] [والقضاة]`` -> ``[والقضاة ( 4)]`` (a marker on the right end, or before a run
+    ending in the head of a split word, stays a run)."""
     out: list[Run] = []
     pending: list[Run] = []
     for r in runs:
         if all(is_footnote(t) for t in r.tokens):
             pending.append(r)
             continue
+        if pending and r.tail_piece:  # the head of a split word: its tail must follow it
+            out += pending
+            pending = []
         if pending:
             tokens = r.tokens + [t for p in reversed(pending) for t in p.tokens]
             out.append(Run(tokens, pending[0].hard))

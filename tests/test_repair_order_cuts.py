@@ -23,6 +23,9 @@ def test_a_footnote_marker_run_goes_after_the_words_on_its_right():
     # a marker at the right end has no words to go with
     assert [r.tokens for r in attach_footnotes([Run(["والنساء"]), Run(["( 2)"], False)])] == \
         [["والنساء"], ["( 2)"]]
+    # nor does one before the head of a split word, which its tail must follow
+    assert [r.tokens for r in attach_footnotes([Run(["( 8)"]), Run(["الضـ"]), Run(["ــرائب"])])] == \
+        [["( 8)"], ["الضـ"], ["ــرائب"]]
 
 
 def test_a_footnote_marker_does_not_start_a_line():
