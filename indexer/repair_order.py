@@ -142,7 +142,7 @@ def _tokens_with_gaps(line: str) -> list[tuple[str, bool]]:
         gap, tok = m.group(1), m.group(2).replace("\x00", " ").replace("\x01", " ")
         hard = len(gap) >= 2
         # a number glued to a letter, or a full stop glued to the next word: two runs
-        pieces = re.split(r"(?<=[^\s(])(?=\(\s?\d+\))|(?<=\.)(?=\d)|(?<=[\d])(?=[\u0621-\u064A](?!$))|(?<=[\u0621-\u064A][\u0621-\u064A\u064B-\u0652])(?=\d)|(?<=[.؛])(?=[\u0621-\u064A])", tok)
+        pieces = re.split(r"(?<=[^\s(\d])(?=\(\s?\d+\))|(?<=\.)(?=\d)|(?<=[\d])(?=[\u0621-\u064A](?!$))|(?<=[\u0621-\u064A][\u0621-\u064A\u064B-\u0652])(?=\d)|(?<=[.؛])(?=[\u0621-\u064A])", tok)
         for k, piece in enumerate(pieces):
             if piece:
                 out.append((piece, hard or k > 0))
@@ -222,7 +222,9 @@ def _mark_shadda_splits(runs: list[Run]) -> None:
 
 
 #: A footnote marker alone, with the punctuation that travels with it: ``( 5)``, ``.( 5)``,
-#: ``( 7)،``.  It is transparent to the word-pair score (the words around it are scored).
+#: ``( 7)،``, and any number in brackets (the year of ``القرار 1373 (2001)``): it is
+#: transparent to the word-pair score (the words around it are scored) and follows what it
+#: annotates (as a year in brackets: 98.92% -> 99.01% on held-out runs out of order).
 FOOTNOTE_TOKEN = re.compile(r"[.،,:؛]?\(\s?\d+\)[.،,:؛]?")
 
 

@@ -10,6 +10,8 @@ def test_a_footnote_marker_is_looked_through_by_the_pair_score():
     assert _lm_tokens(["الأطفال", "( 1)", "والنساء"]) == ["الأطفال", "والنساء"]
     # the full stop that travelled with a marker still ends the sentence
     assert _lm_tokens(["الأطفال", ".( 1)", "والنساء"]) == ["الأطفال", "</s>", "<s>", "والنساء"]
+    # a year in brackets after a resolution number is looked through the same way
+    assert _lm_tokens(["1373", "(2001)", "المؤرخ"]) == ["1373", "المؤرخ"]
 
 
 def test_words_joined_by_a_slash_are_scored_as_two_words():
@@ -95,3 +97,4 @@ def test_a_footnote_marker_glued_to_a_word_is_a_run_of_its_own():
     assert [r.text for r in runs] == ["ويجب أن يحتوي على المعلومات التالية:", "( 4)", "وتقدم"]
     # an empty pair of brackets, or a number in brackets inside a word's text, is not cut
     assert [r.text for r in split_runs("والمستويات المستكملة()، رهناً")[0]] == ["والمستويات المستكملة()، رهناً"]
+    assert [r.text for r in split_runs("وفقا للمادة 5(1) من القانون")[0]] == ["وفقا للمادة", "5(1)", "من القانون"]
