@@ -340,8 +340,10 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
 
     ``word_by_word``: most gaps of the line are runs of spaces, the trace of an extraction
     that placed each word on its own (seen in paragraphs printed in reversed word order).
-    ``cuts(words, free, cuttable)``: where to cut a line of one run with a trace
-    (``traced``) into runs to reverse (:func:`indexer.repair_order_search.reversed_cuts`).
+    ``cuts(words, free, cuttable)``: where to cut a line of one run into runs to reverse
+    (:func:`indexer.repair_order_search.reversed_cuts`); the caller gives it for lines with a
+    trace, a paragraph marker printed last among them (which alone does not call for the
+    other run orders: a line that is only reversed words also ends with its marker).
     """
     n = len(runs)
     words = [t for r in runs for t in r.tokens]
@@ -361,10 +363,10 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
         yield from _run_orders(runs, emit, known, search if len(attached) == n else None, numbers)
         if len(attached) < n:
             yield from _run_orders(attached, emit, known, search, numbers)
-        if cuts is not None and len(attached) == 1:
-            # one run, yet a trace of scrambling: cut it where the extraction left no trace
-            # (one space), at a price, and reverse the pieces
-            yield from _cut_orders(attached, emit, cuts)
+    if cuts is not None and len(attach_footnotes(runs)) == 1:
+        # one run, in a line with a trace of scrambling: cut it where the extraction left no
+        # trace (one space), at a price, and reverse the pieces
+        yield from _cut_orders(attach_footnotes(runs), emit, cuts)
     if len(words) >= 3:
         # one word carried to the other end of the line (``اننسان. ويمتمل ... لحقوق``)
         # with a sentence's end as the trace: it starts the line, or only one word follows it
@@ -642,7 +644,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
                              before=(before or [None])[-1], after=(after or [None])[0])
 
     for tokens, prior, family in order_candidates(runs, word_by_word, known, per_word, search,
-                                                  habit.numbers, glued or marker_last, cuts):
+                                                  habit.numbers, glued, cuts if glued or marker_last else None):
         if has_hard and family in (REVERSED, SPACED_WORDS):
             prior -= habit.reverse  # the document's extraction is known to reverse runs
         if one_by_one and family == REVERSED:
