@@ -649,8 +649,9 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
             prior -= habit.reverse  # the document's extraction is known to reverse runs
         if one_by_one and family == REVERSED:
             prior += WORD_BY_WORD_RUNS  # words placed one by one: a single space is no run
-        if glued and family == REVERSED:
-            prior -= PRIOR_REVERSED - habit.reverse  # extraction traces: reversed runs are the usual case
+        if (glued or marker_last) and family == REVERSED:
+            # extraction traces (a paragraph marker printed last among them): reversed runs are the usual case
+            prior -= PRIOR_REVERSED - habit.reverse
         elif glued and family == FOUND:
             prior = GLUE_COST
         elif not glued and not word_by_word and family != FOUND:
