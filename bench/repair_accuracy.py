@@ -38,6 +38,7 @@ KINDS = {
     "split words across reversed runs": (damage.split_word_runs, True),
     "reversed word order (seed spacing)": (damage.reversed_words, True),
     "reversed word order (plain spacing)": (partial(damage.reversed_words, spaced=False), True),
+    "paragraph marker last, a run moved with no trace": (damage.marker_last, False),
     "lam-alef swapped": (damage.lam_alef, False),
     "bidi controls": (damage.bidi_controls, False),
     "visual order": (damage.visual_order, False),

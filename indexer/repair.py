@@ -61,6 +61,7 @@ WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0640]+")
 STRONG_ORDER_CUES = re.compile(
     r"\d[\u0621-\u064A]{3}|[\u0621-\u064A]{3}\d|[\u0621-\u064A]{3}\.[\u0621-\u064A]{3}"
     r"|^\s*[،.]\s*[\u0621-\u064A]|^\s*\u0640|[\u0621-\u064A]{2}\u0640+\s*$"
+    r"|[\u0621-\u064A.،]\s+-\s?\d+\s*$"  # a paragraph marker last: runs in visual order
 )
 ORDER_CUES = re.compile(STRONG_ORDER_CUES.pattern + r"|[\u0621-\u064A.،]\s{2,}[\u0621-\u064A]")
 SPLIT_DIGITS = re.compile(r"(?<![\d.,/])\d{1,3}\s{2,}\d{3}(?![\d.,/])")

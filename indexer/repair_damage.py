@@ -130,6 +130,32 @@ def reversed_runs(line: str, rng: random.Random) -> str:
     return "  ".join(" ".join(r) for r in reversed(runs))
 
 
+def marker_last(text: str, rng: random.Random, share: float = 1.0, moved: float = 0.5) -> str:
+    """Numbered paragraphs whose first line was emitted run by run from left to right, as in
+    the seed: a line that starts a paragraph (the first line, or one after a sentence's end)
+    gets, with chance ``share``, its marker ``-N`` last, after a run of spaces; and with chance
+    ``moved`` its text was cut too, with one space, so that a short run (1-3 words) shows at
+    the other end (``منظمات وتعمل الحكومة بالتعاون مع  -5`` for
+    ``-5 وتعمل الحكومة بالتعاون مع منظمات``).  A paragraph number the text prints (``20 -``)
+    is the marker; the measure drops paragraph markers, so only the order of the words counts."""
+    out, starts = [], True
+    for n, line in enumerate(text.split("\n"), 1):
+        words = line.split()
+        ends = not words or words[-1].endswith((".", ":", "؛", "!", "؟"))
+        if starts and words and rng.random() < share:
+            number = str(n)
+            if len(words) > 2 and words[1] == "-" and words[0].isdigit():  # the text's own "20 -"
+                number, words = str(int(words[0])), words[2:]
+            if len(words) >= 5 and rng.random() < moved:
+                k = rng.randint(1, 3)
+                cut = k if rng.random() < 0.5 else len(words) - k
+                words = words[cut:] + words[:cut]
+            line = " ".join(words) + f"  -{number}"
+        out.append(line)
+        starts = ends
+    return "\n".join(out)
+
+
 def reversed_words(line: str, rng: random.Random, spaced: bool = True) -> str:
     """A line in reversed word order; ``spaced``: each word placed on its own (double spaces),
     as in the seed's paragraphs 16, 19 and 79."""

@@ -46,19 +46,23 @@ def step_prior(a: int, b: int, hard: Sequence[bool]) -> float:
 def search_orders(runs: Sequence, pair: Callable[[str, str], float], *,
                   before: str | None = None, after: str | None = None,
                   known: Callable[[str], bool] | None = None,
+                  transparent: Callable[[str], bool] | None = None,
                   beam: int = BEAM, keep: int = KEEP) -> list[tuple[list[int], float]]:
     """The ``keep`` best orders of ``runs`` (objects with ``tokens``, ``hard``,
     ``head_piece``, ``tail_piece``) as ``(indexes, prior)``, best first.
 
     ``pair(a, b)`` scores word ``b`` after word ``a``; ``before``/``after`` are the words
-    around the line.  The returned prior is the sum of the step priors of the path.
+    around the line.  ``transparent(token)``: a token the pair score looks through (a
+    footnote marker ending a run: the word before it is scored against the next run).
+    The returned prior is the sum of the step priors of the path.
     """
     n = len(runs)
     if n == 0:
         return []
     hard = [bool(getattr(r, "hard", True)) for r in runs]
     firsts = [r.tokens[0] for r in runs]
-    lasts = [r.tokens[-1] for r in runs]
+    lasts = [next((t for t in reversed(r.tokens) if not (transparent and transparent(t))), r.tokens[-1])
+             for r in runs]
     tails = [r.tail_piece for r in runs]
     heads = [r.head_piece for r in runs]
     any_heads = any(heads)
@@ -105,3 +109,75 @@ def search_orders(runs: Sequence, pair: Callable[[str, str], float], *,
         final.append((score + end, prior, list(path)))
     final.sort(key=lambda t: -t[0])
     return [(path, prior) for _, prior, path in final[:keep]]
+
+
+def reversed_cuts(tokens: Sequence[str], pair: Callable[[str, str], float], *,
+                  free: Sequence[bool], cuttable: Sequence[bool], cost: float,
+                  before: str | None = None, after: str | None = None,
+                  max_paid: int = 2) -> list[tuple[list[int], int]]:
+    """Where to cut ``tokens`` into runs that, reversed, read best: for each number of paid
+    cuts ``k`` (1 .. ``max_paid``), the best cut positions and ``k``.
+
+    A line emitted run by run from left to right is the runs reversed, but a run boundary is
+    often invisible (one space).  Reversing runs keeps the pairs inside each run, so an order
+    differs from another only at its junctions; a dynamic programme over the cut points finds
+    the best cuts in ``O(n^3)`` pair look-ups (``n`` tokens).  ``free[i]``: a cut before token
+    ``i`` costs nothing (a run boundary the extraction left a trace of); ``cuttable[i]``: a
+    cut there is allowed at all; any other cut costs ``cost`` (log10).
+
+    >>> p = lambda x, y: 0.0 if (x, y) in {("a", "b"), ("b", "c")} else -3.0
+    >>> reversed_cuts(["c", "a", "b"], p, free=[False] * 3, cuttable=[True] * 3, cost=1.0, max_paid=1)
+    [([1], 1)]
+    """
+    n = len(tokens)
+    if n < 2:
+        return []
+    inner = [pair(tokens[i - 1], tokens[i]) if i else 0.0 for i in range(n)]  # pair ending at i
+    prefix = [0.0] * (n + 1)
+    for i in range(1, n):
+        prefix[i + 1] = prefix[i] + inner[i]
+
+    def internal(a: int, b: int) -> float:  # the pairs inside tokens[a:b]
+        return prefix[b] - prefix[a + 1]
+
+    end = [pair(tokens[b - 1], after) if after else 0.0 for b in range(n + 1)]
+    # best[k][(a, b)]: the last run so far is tokens[a:b] (it will be output first), k paid
+    # cuts; value (score, back-pointer a' of the run before it)
+    NEG = float("-inf")
+    best: list[dict[tuple[int, int], tuple[float, int]]] = [dict() for _ in range(max_paid + 1)]
+    for b in range(1, n + 1):
+        best[0][(0, b)] = (internal(0, b) + end[b], -1)
+    for b in range(1, n):
+        if not cuttable[b]:
+            continue
+        paid = 0 if free[b] else 1
+        for k in range(max_paid + 1 - paid):
+            lasts = [(a, v[0]) for (a, bb), v in best[k].items() if bb == b]
+            if not lasts:
+                continue
+            for c in range(b + 1, n + 1):
+                add = internal(b, c) - paid * cost
+                top, arg = NEG, -1
+                for a, v in lasts:
+                    s = v + pair(tokens[c - 1], tokens[a])
+                    if s > top:
+                        top, arg = s, a
+                key = (b, c)
+                old = best[k + paid].get(key)
+                if old is None or top + add > old[0]:
+                    best[k + paid][key] = (top + add, arg)
+    out = []
+    for k in range(1, max_paid + 1):
+        finals = [(v[0] + (pair(before, tokens[a]) if before else 0.0), a)
+                  for (a, b), v in best[k].items() if b == n and a > 0]
+        if not finals:
+            continue
+        _, a = max(finals)
+        cuts, b, kk = [], n, k
+        while a > 0:
+            cuts.append(a)
+            prev = best[kk][(a, b)][1]
+            kk -= 0 if free[a] else 1
+            a, b = prev, a
+        out.append((sorted(cuts), k))
+    return out
