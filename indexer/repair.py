@@ -29,6 +29,7 @@ from indexer.repair_order import (
     reorder_line,
     reverse_visual,
 )
+from indexer.repair_brackets import MIRRORED as MIRRORED_BRACKET, turn_mirrored_brackets
 from indexer.repair_gaps import ends_are_evidence, mark_gaps
 from indexer.repair_tables import BIDI_CONTROLS, LAM_ALEF_SWAP, TATWEEL
 from indexer.repair_words import OOV_LOGP, SENTENCE_END, SENTENCE_START, GlyphModel
@@ -54,9 +55,13 @@ KINDS: tuple[str, ...] = (
     "heading-font",    # the bold heading font's glyph map: التوتوا/ for التوصيات
     "body-font",       # the body font's glyph map: نأام for نظام
     "lam-alef",        # lam ligatures split the wrong way round: املتحدة for المتحدة
+    "mirrored-brackets",  # brackets drawn mirrored: )على سبيل المثال( (indexer/repair_brackets.py)
 )
 
 BIDI = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
+#: Brackets sitting the wrong way round needed to call a document's brackets mirrored (one
+#: alone may be a typing slip).
+MIN_MIRRORED_BRACKETS = 2
 WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0640]+")
 STRONG_ORDER_CUES = re.compile(
     r"\d[\u0621-\u064A]{3}|[\u0621-\u064A]{3}\d|[\u0621-\u064A]{3}\.[\u0621-\u064A]{3}"
@@ -208,6 +213,10 @@ class Repairer:
         digits = len(SPLIT_DIGITS.findall(text))
         if digits:
             found["split-digits"] = digits
+        mirrored = sum(len(MIRRORED_BRACKET.findall(l)) for l in text.split("\n")
+                       if ("(" in l or ")" in l) and not is_foreign(l))
+        if mirrored >= MIN_MIRRORED_BRACKETS:
+            found["mirrored-brackets"] = mirrored
         nonempty = sum(1 for l in text.split("\n") if l.strip())
         # runs of spaces alone are no evidence where the body font loses glyphs as spaces
         cues = ORDER_CUES if body_damage < need else STRONG_ORDER_CUES
@@ -368,12 +377,18 @@ class Repairer:
             # spacing last: a run of spaces before a word is evidence of a letter lost there
             if damage.keys() - {"tatweel", "bidi-controls"} and not foreign:
                 new = SPACED_MARKER.sub(r"-\1", " ".join(new.split()))
+            if "mirrored-brackets" in damage and not foreign:
+                turned = turn_mirrored_brackets(new)
+                if turned != new:
+                    reasons.append("mirrored brackets turned round")
+                    new = turned
             out.append(new)
             if new.strip():
                 before = line_end(new)
             if new != lines[i]:
                 changes.append(Change(i + 1, lines[i], new, "; ".join(reasons) or "spacing"))
         return out, changes
+
 
     def _next_heading_word(self, ordered: list[tuple[str, str]], i: int) -> str | None:
         """The first token of the line after line ``i`` (tatweel dropped), where that line is
