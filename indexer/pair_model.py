@@ -47,14 +47,20 @@ from indexer.lexicon import NUM, model_key, shape
 TABLE = "ar_pairs_kn.tsv.gz"
 
 _ARABIC_DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669", "0123456789")
+#: The keys of numbers, by shape (:func:`number_key`).
+NUMBER_KEYS = frozenset({"<year>", "<num2>", "<num3>", NUM})
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
+_NUMBER = re.compile(r"[0-9\u0660-\u0669]+(?:[.,/][0-9\u0660-\u0669]+)*")
 
 
 def number_key(token: str) -> str:
     """The key of a number by its shape: ``<year>`` (``2022``, ``١٩٤٨``), ``<num2>`` (one or
     two digits: a day, an article, a paragraph), ``<num3>`` (three digits: a count, or the
-    group after a thousands space in ``3 204``), else ``<num>`` (``12.5``, ``2/3``, ``10000``)."""
-    digits = token.translate(_ARABIC_DIGITS)
+    group after a thousands space in ``3 204``), else ``<num>`` (``12.5``, ``2/3``, ``10000``).
+    A token that only starts with a number is keyed by that number (``"1-"``, ``"2012-2013"``),
+    as :func:`indexer.lexicon.lm_tokens` cuts the table's sentences."""
+    found = _NUMBER.match(token)  # as the table's sentences are cut: ``"1-"`` -> ``"1"``
+    digits = (found.group() if found else token).translate(_ARABIC_DIGITS)
     if digits.isdigit():
         if len(digits) <= 2:
             return "<num2>"

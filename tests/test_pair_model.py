@@ -99,6 +99,9 @@ def test_numbers_are_keyed_by_their_shape():
     # a decimal, a fraction, a long count, a four-digit number that is no year
     assert {number_key(t) for t in ("12.5", "2/3", "10000", "3000")} == {"<num>"}
     assert pair_key("عام") == "عام" and pair_key("<s>") == "<s>" and pair_key("2022") == "<year>"
+    # a token that starts with a number (a paragraph marker, a range) is keyed by that number,
+    # as the table's sentences are cut into tokens
+    assert number_key("1-") == number_key("7-3") == "<num2>" and number_key("2012-2013") == "<year>"
 
 
 def test_a_number_scores_by_its_shape(model):
@@ -119,3 +122,14 @@ def test_the_table_keys_numbers_by_shape(tmp_path):
     assert m.pair_count("عام", "<year>") == 1 and m.pair_count("المادة", "<num2>") == 2
     assert m.pair_count("المادة", "<num>") == 0
     assert m.logp("المادة", "7") > m.logp("المادة", "2020")
+
+
+def test_numbers_take_one_place_among_the_frequent_words(tmp_path):
+    # four numbers of four shapes, each seen once, count as one "<num>" (4) when the frequent
+    # words are ranked, ahead of <s>, في and عام (3 each)
+    lines = ["في عام 5 204 2020 12.5", "في عام", "في عام"]
+    out = tmp_path / "pairs.tsv.gz"
+    build_tables.build_pair_model(lines, out, min_pair=1, top_n=4, min_cls=1)
+    m = PairModel.load(out)
+    assert m.top == {"<num>", "<s>", "في", "عام"}
+    assert m.cls("<year>") == "<year>" and m.cls("<num2>") == "<num2>"

@@ -154,7 +154,8 @@ def build_pair_model(lines: list[str], out: Path, min_pair: int = PAIR_MIN_COUNT
     - ``M C mass types``: per class, the continuation counts of its words and how many they are.
     """
     from indexer.lexicon import shape
-    from indexer.pair_model import pair_key
+    from indexer.lexicon import NUM
+    from indexer.pair_model import NUMBER_KEYS, pair_key
 
     pairs: Counter[tuple[str, str]] = Counter()
     for line in lines:
@@ -167,7 +168,12 @@ def build_pair_model(lines: list[str], out: Path, min_pair: int = PAIR_MIN_COUNT
         cont[b] += 1
         total[a] += c
         followers[a] += 1
-    top = sorted(total, key=lambda w: (-total[w], w))[:top_n]
+    # the frequent words, ranked with every number as one (each shape is a class of its own:
+    # :func:`indexer.lexicon.shape` keeps a tag as it is)
+    ranked: Counter[str] = Counter()
+    for w, n in total.items():
+        ranked[NUM if w in NUMBER_KEYS else w] += n
+    top = sorted(ranked, key=lambda w: (-ranked[w], w))[:top_n]
     tops = set(top)
 
     def cls(w: str) -> str:
