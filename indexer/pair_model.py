@@ -15,6 +15,12 @@ continuation count), an unseen word getting half of one.  So a rare word keeps w
 class says (``غير`` + an adjective in ``-ة``), and a seen pair what the words say.  An unseen
 first word scores through its class alone.
 
+A number is keyed by its shape (:func:`number_key`): a year, one or two digits, three digits,
+or any other number, each a word (and class) of its own.  One ``<num>`` for all of them made a
+number likely after any word (numbers follow many distinct words) and said nothing of which
+number: ``عام`` is followed by a year, ``المادة`` by a small number, a day comes before a month
+and a year after it.
+
 The table (``indexer/tables/ar_pairs_kn.tsv.gz``, written by
 ``indexer/tables/build_tables.py --pairs-only``) keeps each word's counts with its following
 words and classes (prunable by count, where pruned pairs keep their mass in the backoff since
@@ -31,13 +37,45 @@ from __future__ import annotations
 
 import gzip
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from indexer.lexicon import model_key, shape
+from indexer.lexicon import NUM, model_key, shape
 
 TABLE = "ar_pairs_kn.tsv.gz"
+
+_ARABIC_DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669", "0123456789")
+#: The keys of numbers, by shape (:func:`number_key`).
+NUMBER_KEYS = frozenset({"<year>", "<num2>", "<num3>", NUM})
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
+_NUMBER = re.compile(r"[0-9\u0660-\u0669]+(?:[.,/][0-9\u0660-\u0669]+)*")
+
+
+def number_key(token: str) -> str:
+    """The key of a number by its shape: ``<year>`` (``2022``, ``١٩٤٨``), ``<num2>`` (one or
+    two digits: a day, an article, a paragraph), ``<num3>`` (three digits: a count, or the
+    group after a thousands space in ``3 204``), else ``<num>`` (``12.5``, ``2/3``, ``10000``).
+    A token that only starts with a number is keyed by that number (``"1-"``, ``"2012-2013"``),
+    as :func:`indexer.lexicon.lm_tokens` cuts the table's sentences."""
+    found = _NUMBER.match(token)  # as the table's sentences are cut: ``"1-"`` -> ``"1"``
+    digits = (found.group() if found else token).translate(_ARABIC_DIGITS)
+    if digits.isdigit():
+        if len(digits) <= 2:
+            return "<num2>"
+        if len(digits) == 3:
+            return "<num3>"
+        if _YEAR.fullmatch(digits):
+            return "<year>"
+    return NUM
+
+
+def pair_key(token: str) -> str:
+    """A token as this model keys it: :func:`indexer.lexicon.model_key`, a number by its
+    shape (:func:`number_key`): ``"عام"`` -> ``"عام"``, ``"2024"`` -> ``"<year>"``."""
+    key = model_key(token)
+    return number_key(token) if key == NUM and not token.startswith("<") else key
 
 
 @dataclass
@@ -167,14 +205,12 @@ class PairModel:
         return _interpolate(self.pair_count(ka, kb), self.discounts[0], t[0], t[1], low)
 
     def logp(self, a: str, b: str) -> float:
-        """log10 ``P(b | a)`` (surface forms; keyed with :func:`indexer.lexicon.model_key`)."""
-        ka = model_key(a)
-        kb = model_key(b)
-        return math.log10(self.prob(ka, kb))
+        """log10 ``P(b | a)`` (surface forms; keyed with :func:`pair_key`)."""
+        return math.log10(self.prob(pair_key(a), pair_key(b)))
 
     def prior(self, b: str) -> float:
         """log10 of ``b``'s probability with no context (its class's continuation share)."""
-        kb = model_key(b)
+        kb = pair_key(b)
         c = self.cls(kb)
         return math.log10(self._cls_cont.get(c, self._cls_floor) * self.member(kb, c))
 

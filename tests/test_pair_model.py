@@ -11,7 +11,7 @@ import pytest
 
 from indexer import repair_order
 from indexer.lexicon import lm_key
-from indexer.pair_model import PairModel, pair_model
+from indexer.pair_model import PairModel, number_key, pair_key, pair_model
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "indexer" / "tables"))
@@ -90,3 +90,46 @@ def test_training_lines_leave_out_the_held_out_sentences(tmp_path):
     passages.write_text(row + "\n" + row + "\n", encoding="utf-8")
     lines = build_tables.pair_lines(dev, None, held, [passages])
     assert lines == ["جملة أولى", "فقرة أولى.", "فقرة ثانية."]
+
+
+def test_numbers_are_keyed_by_their_shape():
+    assert number_key("2024") == number_key("١٩٤٨") == "<year>"
+    assert number_key("5") == number_key("30") == number_key("٣٠") == "<num2>"
+    assert number_key("204") == "<num3>"
+    # a decimal, a fraction, a long count, a four-digit number that is no year
+    assert {number_key(t) for t in ("12.5", "2/3", "10000", "3000")} == {"<num>"}
+    assert pair_key("عام") == "عام" and pair_key("<s>") == "<s>" and pair_key("2022") == "<year>"
+    # a token that starts with a number (a paragraph marker, a range) is keyed by that number,
+    # as the table's sentences are cut into tokens
+    assert number_key("1-") == number_key("7-3") == "<num2>" and number_key("2012-2013") == "<year>"
+
+
+def test_a_number_scores_by_its_shape(model):
+    # a year after "عام" and after a month, a small number after "المادة" and before a month
+    assert model.logp("عام", "2024") > model.logp("عام", "5") + 1
+    assert model.logp("المادة", "5") > model.logp("المادة", "2024") + 1
+    assert model.logp("نوفمبر", "2022") > model.logp("نوفمبر", "30") + 1
+    assert model.logp("30", "تشرين") > model.logp("2022", "تشرين") + 1
+    # every shape has its own row in the table
+    assert {"<year>", "<num2>", "<num3>"} <= set(model.ctx)
+
+
+def test_the_table_keys_numbers_by_shape(tmp_path):
+    lines = ["في عام 2020 وعام 2021.", "المادة 5 من العهد.", "المادة 12 من العهد."]
+    out = tmp_path / "pairs.tsv.gz"
+    build_tables.build_pair_model(lines, out, min_pair=1, top_n=2, min_cls=1)
+    m = PairModel.load(out)
+    assert m.pair_count("عام", "<year>") == 1 and m.pair_count("المادة", "<num2>") == 2
+    assert m.pair_count("المادة", "<num>") == 0
+    assert m.logp("المادة", "7") > m.logp("المادة", "2020")
+
+
+def test_numbers_take_one_place_among_the_frequent_words(tmp_path):
+    # four numbers of four shapes, each seen once, count as one "<num>" (4) when the frequent
+    # words are ranked, ahead of <s>, في and عام (3 each)
+    lines = ["في عام 5 204 2020 12.5", "في عام", "في عام"]
+    out = tmp_path / "pairs.tsv.gz"
+    build_tables.build_pair_model(lines, out, min_pair=1, top_n=4, min_cls=1)
+    m = PairModel.load(out)
+    assert m.top == {"<num>", "<s>", "في", "عام"}
+    assert m.cls("<year>") == "<year>" and m.cls("<num2>") == "<num2>"

@@ -18,7 +18,8 @@ Outputs (see ``SOURCES.md`` beside this file for provenance and licences):
   with one of the :data:`SINGLETON_TOP` most frequent words.
 - ``ar_pairs_kn.tsv.gz`` (``--pairs-only --held-out tests/fixtures/repair/un_testset_heldout_ar.txt
   --extra ARCD MLQA XQuAD corpus.jsonl``): the table of :mod:`indexer.pair_model`, see
-  :func:`build_pair_model`; the committed one is what this writes with the defaults.
+  :func:`build_pair_model` (words keyed with :func:`indexer.pair_model.pair_key`: a number by
+  its shape); the committed one is what this writes with the defaults.
 """
 from __future__ import annotations
 
@@ -153,10 +154,12 @@ def build_pair_model(lines: list[str], out: Path, min_pair: int = PAIR_MIN_COUNT
     - ``M C mass types``: per class, the continuation counts of its words and how many they are.
     """
     from indexer.lexicon import shape
+    from indexer.lexicon import NUM
+    from indexer.pair_model import NUMBER_KEYS, pair_key
 
     pairs: Counter[tuple[str, str]] = Counter()
     for line in lines:
-        toks = ["<s>"] + [lm_key(t) for t in lm_tokens(line)] + ["</s>"]
+        toks = ["<s>"] + [pair_key(t) for t in lm_tokens(line)] + ["</s>"]
         pairs.update(zip(toks, toks[1:]))
     cont: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -165,7 +168,12 @@ def build_pair_model(lines: list[str], out: Path, min_pair: int = PAIR_MIN_COUNT
         cont[b] += 1
         total[a] += c
         followers[a] += 1
-    top = sorted(total, key=lambda w: (-total[w], w))[:top_n]
+    # the frequent words, ranked with every number as one (each shape is a class of its own:
+    # :func:`indexer.lexicon.shape` keeps a tag as it is)
+    ranked: Counter[str] = Counter()
+    for w, n in total.items():
+        ranked[NUM if w in NUMBER_KEYS else w] += n
+    top = sorted(ranked, key=lambda w: (-ranked[w], w))[:top_n]
     tops = set(top)
 
     def cls(w: str) -> str:
