@@ -571,7 +571,8 @@ class Habit:
 def document_habit(lines: list[str], lm: Bigrams | PairModel | None = None, clean=None, known=None) -> Habit:
     """Learn the :class:`Habit` of a document's extraction from its lines.
 
-    Each line with a hard run boundary votes: its runs reversed score clearly better
+    Each line with a hard run boundary votes: its runs reversed (numbers moving with them or
+    staying beside their words, whichever reads better) score clearly better
     (:data:`HABIT_MARGIN`) or clearly worse than as found.  When the reversing votes win by
     :data:`HABIT_RATIO` (and there are :data:`HABIT_MIN_VOTES`), reversing is the habit of
     this extraction.  Lines that also have numbers beside words vote the same way on whether
@@ -587,16 +588,20 @@ def document_habit(lines: list[str], lm: Bigrams | PairModel | None = None, clea
             continue
         as_found = [t for r in runs for t in r.tokens]
         backwards = [t for r in reversed(runs) for t in r.tokens]
-        s_back = score_order(backwards, [], [], lm, clean, known)
-        m = s_back - score_order(as_found, [], [], lm, clean, known)
-        rev += m > HABIT_MARGIN
-        found += m < -HABIT_MARGIN
+        s_back = s_reversed = score_order(backwards, [], [], lm, clean, known)
         chunks = hard_chunks(runs)
         if 1 < len(chunks) < len(runs):
             chunked = [t for c in reversed(chunks) for r in c for t in r.tokens]
-            m = s_back - score_order(chunked, [], [], lm, clean, known)
+            s_chunked = score_order(chunked, [], [], lm, clean, known)
+            m = s_back - s_chunked
             move += m > HABIT_MARGIN
             stay += m < -HABIT_MARGIN
+            # reversing is the habit whether or not numbers move with their runs: a date
+            # reversed with the runs (``2015 نيسان/أبريل 16``) is no vote against reversing
+            s_reversed = max(s_back, s_chunked)
+        m = s_reversed - score_order(as_found, [], [], lm, clean, known)
+        rev += m > HABIT_MARGIN
+        found += m < -HABIT_MARGIN
     reverse = HABIT_BONUS if rev >= HABIT_MIN_VOTES and rev >= HABIT_RATIO * found else 0.0
     numbers = ("move" if move >= HABIT_MIN_VOTES and move >= HABIT_RATIO * stay else
                "stay" if stay >= HABIT_MIN_VOTES and stay >= HABIT_RATIO * move else "")
