@@ -372,10 +372,12 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
         yield from _run_orders(runs, emit, known, search if len(attached) == n else None, numbers)
         if len(attached) < n:
             yield from _run_orders(attached, emit, known, search, numbers)
-    if cuts is not None and len(attach_footnotes(runs)) == 1:
-        # one run, in a line with a trace of scrambling: cut it where the extraction left no
-        # trace (one space), at a price, and reverse the pieces
-        yield from _cut_orders(attach_footnotes(runs), emit, cuts)
+    attached = attach_footnotes(runs)
+    if cuts is not None and not any(r.hard for r in attached[1:]):
+        # no hard run boundary (one run, or runs cut only at a number's edge), in a line with a
+        # trace of scrambling: cut it where the extraction left no trace (one space), at a
+        # price, and reverse the pieces
+        yield from _cut_orders(attached, emit, cuts)
     if len(words) >= 3:
         # one word carried to the other end of the line (``اننسان. ويمتمل ... لحقوق``)
         # with a sentence's end as the trace: it starts the line, or only one word follows it
@@ -392,12 +394,13 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
 
 def _cut_orders(runs: list[Run], emit, cuts):
     """Reversed runs with the best extra cuts (see :func:`indexer.repair_order_search.reversed_cuts`):
-    run boundaries are free cuts; no cut inside a split word or before a footnote marker."""
+    hard run boundaries are free cuts (a number's edge is paid, as one space); no cut inside a
+    split word or before a footnote marker."""
     words = [t for r in runs for t in r.tokens]
     free = [False] * len(words)
     k = 0
     for r in runs:
-        free[k] = k > 0
+        free[k] = k > 0 and r.hard
         k += len(r.tokens)
     cuttable = [i > 0 and (free[i] or not (is_tail_piece(words[i - 1]) or is_head_piece(words[i])
                                            or is_footnote(words[i])))
