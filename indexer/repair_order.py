@@ -40,6 +40,8 @@ FOOTNOTE = re.compile(r"\(\s?\d+\)")
 #: Digit groups split by spaces: ``22  000``, ``7  397``.
 DIGIT_GROUPS = re.compile(r"(?<![\d.,/])(\d{1,3})(?:\s{1,3}(\d{3}))+(?![\d.,/])")
 GLUE = re.compile(r"\d[\u0621-\u064A]{2}|[\u0621-\u064A]{2}\d|[\u0621-\u064A][.؛][\u0621-\u064A]")
+#: A paragraph marker printed last, after a run of spaces: ``... بالتعاون مع   -12``.
+MARKER_APART = re.compile(r"\S\s{2,}-\s?[0-9]+\s*$")
 SPACED_MARKER = re.compile(r"(?<!\S)-\s([0-9]+)(?!\S)")
 FOREIGN = re.compile(r"[A-Za-z\u0400-\u04FF]{2,}")
 LEADING_STOP = re.compile(r"^\.(?=\S)")
@@ -667,7 +669,10 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     pairing = pair_pieces(runs, word_score)
     if pairing.words:
         known = pairing.known  # strict: the orders make the pairing's joins only
-    line_cuts = cuts if glued or marker_last else None
+    # ... after a run of spaces (a run of its own): a marker after one space may be the text's
+    # own (``الجدول 29 زاي -17``), no trace of visual order that would justify cuts with no trace
+    marker_apart = marker_last and bool(MARKER_APART.search(line))
+    line_cuts = cuts if glued or marker_apart else None
     candidates = chain(((toks, prior, OTHER) for toks, prior in pairing.extra),
                        ((toks, prior + cost, family) for runs_v, cost in pairing.variants
                         for toks, prior, family in order_candidates(

@@ -107,3 +107,12 @@ def test_a_marker_last_line_cut_only_at_a_numbers_edge_is_still_cut_where_no_tra
     # the same line in order keeps its words in order
     new, _ = reorder_line("وتعمل الحكومة منذ عام 2015 على تعزيز حقوق الأطفال  -8", after=["والنساء"])
     assert [w for w in new.split() if w != "-8"] == "وتعمل الحكومة منذ عام 2015 على تعزيز حقوق الأطفال".split()
+
+
+def test_a_marker_after_one_space_is_no_trace_that_justifies_a_cut_with_no_trace():
+    # a number with a dash after one space may be the text's own (a table ``29 زاي -17``); only a
+    # marker set apart by a run of spaces, a run of its own, shows the runs are in visual order
+    new, _ = reorder_line("حقوق الأطفال وتعمل الحكومة على تعزيز -8", after=["والنساء"])
+    assert [w for w in new.split() if w != "-8"] == "حقوق الأطفال وتعمل الحكومة على تعزيز".split()
+    new, _ = reorder_line("حقوق الأطفال وتعمل الحكومة على تعزيز   -8", after=["والنساء"])
+    assert new == "-8 وتعمل الحكومة على تعزيز حقوق الأطفال"
