@@ -40,6 +40,8 @@ FOOTNOTE = re.compile(r"\(\s?\d+\)")
 #: Digit groups split by spaces: ``22  000``, ``7  397``.
 DIGIT_GROUPS = re.compile(r"(?<![\d.,/])(\d{1,3})(?:\s{1,3}(\d{3}))+(?![\d.,/])")
 GLUE = re.compile(r"\d[\u0621-\u064A]{2}|[\u0621-\u064A]{2}\d|[\u0621-\u064A][.؛][\u0621-\u064A]")
+#: A paragraph marker printed last, after a run of spaces: ``... بالتعاون مع   -12``.
+MARKER_APART = re.compile(r"\S\s{2,}-\s?[0-9]+\s*$")
 SPACED_MARKER = re.compile(r"(?<!\S)-\s([0-9]+)(?!\S)")
 FOREIGN = re.compile(r"[A-Za-z\u0400-\u04FF]{2,}")
 LEADING_STOP = re.compile(r"^\.(?=\S)")
@@ -372,10 +374,12 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
         yield from _run_orders(runs, emit, known, search if len(attached) == n else None, numbers)
         if len(attached) < n:
             yield from _run_orders(attached, emit, known, search, numbers)
-    if cuts is not None and len(attach_footnotes(runs)) == 1:
-        # one run, in a line with a trace of scrambling: cut it where the extraction left no
-        # trace (one space), at a price, and reverse the pieces
-        yield from _cut_orders(attach_footnotes(runs), emit, cuts)
+    attached = attach_footnotes(runs)
+    if cuts is not None and not any(r.hard for r in attached[1:]):
+        # no hard run boundary (one run, or runs cut only at a number's edge), in a line with a
+        # trace of scrambling: cut it where the extraction left no trace (one space), at a
+        # price, and reverse the pieces
+        yield from _cut_orders(attached, emit, cuts)
     if len(words) >= 3:
         # one word carried to the other end of the line (``اننسان. ويمتمل ... لحقوق``)
         # with a sentence's end as the trace: it starts the line, or only one word follows it
@@ -392,12 +396,13 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
 
 def _cut_orders(runs: list[Run], emit, cuts):
     """Reversed runs with the best extra cuts (see :func:`indexer.repair_order_search.reversed_cuts`):
-    run boundaries are free cuts; no cut inside a split word or before a footnote marker."""
+    hard run boundaries are free cuts (a number's edge is paid, as one space); no cut inside a
+    split word or before a footnote marker."""
     words = [t for r in runs for t in r.tokens]
     free = [False] * len(words)
     k = 0
     for r in runs:
-        free[k] = k > 0
+        free[k] = k > 0 and r.hard
         k += len(r.tokens)
     cuttable = [i > 0 and (free[i] or not (is_tail_piece(words[i - 1]) or is_head_piece(words[i])
                                            or is_footnote(words[i])))
@@ -669,7 +674,10 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     pairing = pair_pieces(runs, word_score)
     if pairing.words:
         known = pairing.known  # strict: the orders make the pairing's joins only
-    line_cuts = cuts if glued or marker_last else None
+    # ... after a run of spaces (a run of its own): a marker after one space may be the text's
+    # own (``الجدول 29 زاي -17``), no trace of visual order that would justify cuts with no trace
+    marker_apart = marker_last and bool(MARKER_APART.search(line))
+    line_cuts = cuts if glued or marker_apart else None
     candidates = chain(((toks, prior, OTHER) for toks, prior in pairing.extra),
                        ((toks, prior + cost, family) for runs_v, cost in pairing.variants
                         for toks, prior, family in order_candidates(

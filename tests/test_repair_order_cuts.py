@@ -95,3 +95,24 @@ def test_in_a_font_that_loses_letters_the_gap_of_a_lost_letter_is_not_a_cut():
 def test_a_line_with_a_footnote_glued_to_its_word_is_left_as_it_is():
     for line in ("في جدول أعمال هيئة نزع السلاح(1)؛", "تقرير اللجنة الاستشارية(14) وتسلم بالمخاطر"):
         assert reorder_line(line) == (line, "")
+
+
+def test_a_marker_last_line_cut_only_at_a_numbers_edge_is_still_cut_where_no_trace_was_left():
+    # a number beside a word makes runs of its own (a soft boundary, no trace of scrambling):
+    # the cut with no trace is still looked for, the number's edges paid for as one space
+    new, _ = reorder_line("حقوق الأطفال وتعمل الحكومة منذ عام 2015 على تعزيز  -8", after=["والنساء"])
+    assert new == "-8 وتعمل الحكومة منذ عام 2015 على تعزيز حقوق الأطفال"
+    new, _ = reorder_line("منظمات وتعمل الحكومة منذ عام 2010 بالتعاون مع  -5", after=["المجتمع"])
+    assert new == "-5 وتعمل الحكومة منذ عام 2010 بالتعاون مع منظمات"
+    # the same line in order keeps its words in order
+    new, _ = reorder_line("وتعمل الحكومة منذ عام 2015 على تعزيز حقوق الأطفال  -8", after=["والنساء"])
+    assert [w for w in new.split() if w != "-8"] == "وتعمل الحكومة منذ عام 2015 على تعزيز حقوق الأطفال".split()
+
+
+def test_a_marker_after_one_space_is_no_trace_that_justifies_a_cut_with_no_trace():
+    # a number with a dash after one space may be the text's own (a table ``29 زاي -17``); only a
+    # marker set apart by a run of spaces, a run of its own, shows the runs are in visual order
+    new, _ = reorder_line("حقوق الأطفال وتعمل الحكومة على تعزيز -8", after=["والنساء"])
+    assert [w for w in new.split() if w != "-8"] == "حقوق الأطفال وتعمل الحكومة على تعزيز".split()
+    new, _ = reorder_line("حقوق الأطفال وتعمل الحكومة على تعزيز   -8", after=["والنساء"])
+    assert new == "-8 وتعمل الحكومة على تعزيز حقوق الأطفال"

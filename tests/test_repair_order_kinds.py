@@ -98,16 +98,18 @@ def _marker_last(pages: list[list[str]], moved: float, seed: int = 7) -> tuple[f
 
 def test_a_short_run_moved_with_no_trace_is_put_back_when_the_marker_is_printed_last(pages):
     # every paragraph's first line has its marker last; half of them also show a short run
-    # at the other end, cut from the rest by one space; measured 94.1% -> 96.8% (unchanged
-    # before the cut search and the marker-last trace)
+    # at the other end, cut from the rest by one space; measured 94.1% -> 97.8% (unchanged
+    # before the cut search and the marker-last trace; 96.8% before lines cut only at a
+    # number's edge were cut too)
     before, after = _marker_last(pages, moved=0.5)
     assert before < 0.95
-    assert after >= 0.96
+    assert after >= 0.97
 
 
 def test_lines_with_only_their_marker_printed_last_keep_their_words(pages):
-    # nothing moved: measured 99.80% of words in place (two short lines of numbers and a
-    # date, `الـ 17 في المائة`, `25-26 آذار/مارس`, read in the wrong order)
+    # nothing moved: measured 99.76% of words in place (two short lines of numbers and a
+    # date, `الـ 17 في المائة`, `25-26 آذار/مارس`, read in the wrong order; a paragraph that
+    # starts with a date, `30 آذار/مارس: أسقط ... وعلى`, its last word put first)
     before, after = _marker_last(pages, moved=0.0)
     assert before == 1.0
     assert after >= 0.997
