@@ -116,6 +116,8 @@ class Piece:
     run: int
     token: str
     marked: bool  # carries the tatweel of a cut (else: a plain word at a wrapped line's edge)
+    #: a stretched proclitic before a number (``الـ 2012``): joins only into a known word
+    proclitic: bool = False
 
 
 def candidates(runs: Sequence) -> tuple[list[Piece], list[Piece]]:
@@ -132,7 +134,9 @@ def candidates(runs: Sequence) -> tuple[list[Piece], list[Piece]]:
         before_number = (i + 1 < len(runs) and NUMBER.match(runs[i + 1].tokens[0])
                          and letters(last) in STRETCHED_PROCLITICS)
         if before_number:
-            pass  # ``بـ 35``, ``الـ 17``: a proclitic stretched before a number
+            # ``بـ 35``, ``الـ 17``: a proclitic stretched before a number, or the head of a
+            # word whose tail is elsewhere (``في الـ``  ``2012 …`` … ``ــمائة``)
+            heads.append(Piece(i, last, True, proclitic=True))
         elif is_word_head(last):
             heads.append(Piece(i, last, True))
         elif _letters(last):
@@ -166,7 +170,7 @@ def join_value(h: Piece, t: Piece, score: Callable[[str], float],
     s = score(word)
     adjacent = t.run == h.run + 1
     known = s > OOV_LOGP
-    if len(core(h.token)) < 2 and not (t.marked and known):
+    if (len(core(h.token)) < 2 or h.proclitic) and not (t.marked and known):
         return None  # ``بـ 35``: a letter written before a number
     if h.marked and t.marked:
         if not known:

@@ -83,11 +83,24 @@ def test_a_stretched_letter_before_a_number_is_no_piece():
     # a one-letter head joins only a tatweel tail into a known word ...
     runs, _ = split_runs("توصية قبلتها الحكومة  35 أحاطت اللجنة علماً بـ")
     assert not pair_pieces(runs).words
-    # ... and a stretched letter before a number is no head at all
+    # ... and a stretched letter before a number is a head only into a known word
     runs, _ = split_runs("ــة التي قبلتها الحكومة  أحاطت اللجنة علماً بـ 35 توصيـ")
     heads, _ = candidates(runs)
-    assert [h.token for h in heads if h.marked] == ["توصيـ"]
+    assert [h.token for h in heads if h.marked and not h.proclitic] == ["توصيـ"]
+    assert [h.token for h in heads if h.proclitic] == ["بـ"]
     assert pair_pieces(runs).words == frozenset({"توصية"})
+
+
+def test_a_stretched_article_before_a_number_may_still_be_a_word_head():
+    # "الـ" ends a run and a number starts the next one, but the tail "ــمائة" is elsewhere:
+    # the article is the head of "المائة", not a proclitic printed before "2012"
+    runs, _ = split_runs("ــــمائة من الأشخاص ولدى حوالي 20 في الــــ  2012 كان أقل من 1 في المائة،")
+    heads, _ = candidates(runs)
+    assert [h.token for h in heads if h.proclitic] == ["الــــ"]
+    assert pair_pieces(runs).words == frozenset({"المائة"})
+    # with no tail to join, it stays a proclitic before its number
+    runs, _ = split_runs("من الأشخاص ولدى حوالي 20 في الــــ 2012 كان أقل من 1 في المائة،")
+    assert not pair_pieces(runs).words
 
 
 def test_plain_pieces_join_only_into_a_common_word_at_the_wrap_of_a_line():
