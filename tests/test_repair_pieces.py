@@ -222,3 +222,25 @@ def test_a_marked_piece_pairs_with_a_plain_one_only_at_the_line_edge():
                       line_end=True, line_start=False) is not None
     assert join_value(Piece(1, "والترشـ", True), tail, default_score,
                       line_end=False, line_start=True) is not None
+
+
+def test_a_few_lines_with_split_words_apart_call_for_run_order():
+    # a word tail after a whole word is a trace clean text never shows: three such lines
+    # switch run order on, however many clean lines the document has
+    from pathlib import Path
+    fix = Path(__file__).parent / "fixtures" / "repair" / "un_testset_heldout_ar.txt"
+    doc = [" ".join(l.split()[:14]) for l in fix.read_text(encoding="utf-8").splitlines()[300:360]
+           if len(l.split()) >= 10][:40]
+    assert "run-order" not in Repairer().detect(doc)
+    # words stretched and cut with both pieces side by side (``كازاخســـ ــتان``) are no trace
+    from indexer.repair_damage import tatweel
+    stretched = tatweel("\n".join(doc), random.Random(3), rate=0.6)
+    assert "ــ ــ" in stretched and "run-order" not in Repairer().detect(stretched.split("\n"))
+    rng = random.Random(5)
+    bad, damaged = list(doc), 0
+    for i, line in enumerate(doc):
+        cut = split_word_runs(line, rng, rate=0.5)
+        if cut != line and not cut.startswith(TATWEEL) and damaged < 3:
+            bad[i], damaged = cut, damaged + 1
+    assert damaged == 3
+    assert "run-order" in Repairer().detect(bad)
