@@ -397,10 +397,37 @@ def _ring_variants(runs: list, nxt: dict[int, int]) -> list[list]:
     rings = _rings(runs, nxt)
     variants = [runs]
     if rings:
-        per_ring = MAX_CUTS if len(rings) == 1 else max(2, int(MAX_RING_VARIANTS ** (1 / len(rings))))
-        for t, h in rings:
-            variants = [v2 for v in variants for v2 in ring_cuts(v, t, h)[:per_ring]]
+        quota = ring_quota([len(ring_cuts(runs, t, h)) for t, h in rings])
+        for (t, h), k in zip(rings, quota):
+            variants = [v2 for v in variants for v2 in ring_cuts(v, t, h)[:k]]
     return variants
+
+
+def ring_quota(counts: list[int]) -> list[int]:
+    """How many cuts of each ring to lay out: all of them while the product of the counts
+    stays within :data:`MAX_RING_VARIANTS`, else the largest counts are trimmed first (a ring
+    of one split word, ``دعـ``/``ــامة`` in one run, has one cut, and leaves the rest of the
+    budget to a long ring, whose true cut may be near its end).
+
+    >>> ring_quota([1, 13]), ring_quota([10, 4]), ring_quota([30])
+    ([1, 13], [10, 4], [24])
+    >>> ring_quota([20, 20, 20])
+    [4, 4, 4]
+    """
+    quota = [max(1, min(c, MAX_CUTS)) for c in counts]
+
+    def product() -> int:
+        out = 1
+        for q in quota:
+            out *= q
+        return out
+
+    while len(quota) > 1 and product() > MAX_RING_VARIANTS:
+        k = max(range(len(quota)), key=lambda i: quota[i])
+        if quota[k] <= 2:
+            break
+        quota[k] -= 1
+    return quota
 
 
 def _swaps(nxt: dict[int, int], values: dict[tuple[int, int], float]

@@ -244,3 +244,15 @@ def test_a_few_lines_with_split_words_apart_call_for_run_order():
             bad[i], damaged = cut, damaged + 1
     assert damaged == 3
     assert "run-order" in Repairer().detect(bad)
+
+
+def test_a_one_cut_ring_leaves_the_budget_to_a_long_ring():
+    # "دعـ ... ـامة" is a ring of one cut; the long ring's true cut is near its end (before
+    # "الدول"), past what an even share of the variants would lay out
+    line = ("ــامة دعــ  ــدخل في الشؤون الداخلية للدول وهي مبادئ يكرسها ميثاق الأمم المتحدة "
+            "وتشكل الدول وعدم التــ")
+    runs, _ = split_runs(line)
+    starts = {r.tokens[0] for v, _ in pair_pieces(runs).variants for r in v if r.hard}
+    assert "الدول" in starts
+    assert repair_pieces.ring_quota([1, 13]) == [1, 13]
+    assert repair_pieces.ring_quota([20, 20, 20]) == [4, 4, 4]
