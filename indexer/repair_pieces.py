@@ -136,7 +136,8 @@ def candidates(runs: Sequence) -> tuple[list[Piece], list[Piece]]:
         if before_number:
             # ``بـ 35``, ``الـ 17``: a proclitic stretched before a number, or the head of a
             # word whose tail is elsewhere (``في الـ``  ``2012 …`` … ``ــمائة``)
-            heads.append(Piece(i, last, True, proclitic=True))
+            if is_word_head(last):
+                heads.append(Piece(i, last, True, proclitic=True))
         elif is_word_head(last):
             heads.append(Piece(i, last, True))
         elif _letters(last):

@@ -98,6 +98,9 @@ def test_a_stretched_article_before_a_number_may_still_be_a_word_head():
     heads, _ = candidates(runs)
     assert [h.token for h in heads if h.proclitic] == ["الــــ"]
     assert pair_pieces(runs).words == frozenset({"المائة"})
+    # a plain proclitic before a number ("و 36") is no head: "ــدين" is the tail of "البنـ"
+    runs, _ = split_runs("ـــدين 35 و 36 من جدول الأعمال، في إطار البنـــ  العامة،")
+    assert pair_pieces(runs).words == frozenset({"البندين"})
     # with no tail to join, it stays a proclitic before its number
     runs, _ = split_runs("من الأشخاص ولدى حوالي 20 في الــــ 2012 كان أقل من 1 في المائة،")
     assert not pair_pieces(runs).words
