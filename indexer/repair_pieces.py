@@ -48,6 +48,9 @@ UNKNOWN_VALUE = 0.5
 #: A join of a known word earns this much per letter: a long word is seldom made by chance
 #: (``سـ`` + ``ـا`` makes the rare ``سا``; ``سـ`` + ``ـيزيد`` the longer ``سيزيد``).
 LETTER_VALUE = 0.5
+#: Value of joining a stretched proclitic before a number (``الـ`` … ``2012``) into a known
+#: word: it is most often just that proclitic, so any other head of the tail wins.
+PROCLITIC_VALUE = 1.0
 #: The two pieces side by side in the order found (``كازاخســـ ــتان``): the usual case where
 #: the word is unknown (a name); between known words the lexicon decides (a reversed line
 #: puts wrong pieces side by side).
@@ -174,6 +177,8 @@ def join_value(h: Piece, t: Piece, score: Callable[[str], float],
     if (len(core(h.token)) < 2 or h.proclitic) and not (t.marked and known):
         return None  # ``بـ 35``: a letter written before a number
     if h.marked and t.marked:
+        if h.proclitic:
+            return PROCLITIC_VALUE  # known (above): worth a join only where no head is better
         if not known:
             return UNKNOWN_VALUE + (ADJACENT_BONUS if adjacent else 0.0)
         return KNOWN_BASE + s + LETTER_VALUE * len(word) + (ADJACENT_KNOWN_BONUS if adjacent else 0.0)

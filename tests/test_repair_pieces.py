@@ -101,6 +101,11 @@ def test_a_stretched_article_before_a_number_may_still_be_a_word_head():
     # a plain proclitic before a number ("و 36") is no head: "ــدين" is the tail of "البنـ"
     runs, _ = split_runs("ـــدين 35 و 36 من جدول الأعمال، في إطار البنـــ  العامة،")
     assert pair_pieces(runs).words == frozenset({"البندين"})
+    # it is worth little: another head takes the tail, and no plain join at the wrap is
+    # made to use the head that is left ("الـ" + "تأجيل")
+    runs, _ = split_runs("تأجيل الاستعدادات لاستعراضاتها،  ـــتها إلى ــدول الـ70 المزمع استعراضها "
+                         "في السنة الرابعة عن حاجـــ من الــ")
+    assert pair_pieces(runs).words == frozenset({"الدول", "حاجتها"})
     # with no tail to join, it stays a proclitic before its number
     runs, _ = split_runs("من الأشخاص ولدى حوالي 20 في الــــ 2012 كان أقل من 1 في المائة،")
     assert not pair_pieces(runs).words
