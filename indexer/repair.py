@@ -69,6 +69,9 @@ STRONG_ORDER_CUES = re.compile(
     r"|[\u0621-\u064A.،]\s+-\s?\d+\s*$"  # a paragraph marker last: runs in visual order
 )
 ORDER_CUES = re.compile(STRONG_ORDER_CUES.pattern + r"|[\u0621-\u064A.،]\s{2,}[\u0621-\u064A]")
+#: A word tail (``ــتان``) after a whole word, not after its head: the pieces of a split word
+#: apart, a trace of runs out of order that clean text never shows (no share of lines needed).
+SPLIT_WORD_APART = re.compile(r"(?:^|\s)[\u0621-\u063F\u0641-\u064A]{2,}[.،,؛:]?\s+\u0640+[\u0621-\u063F\u0641-\u064A]{2}")
 SPLIT_DIGITS = re.compile(r"(?<![\d.,/])\d{1,3}\s{2,}\d{3}(?![\d.,/])")
 #: Evidence needed to switch a kind on: that many distinct words, and that share of words.
 MIN_EVIDENCE_WORDS = 3
@@ -222,9 +225,10 @@ class Repairer:
         cues = ORDER_CUES if body_damage < need else STRONG_ORDER_CUES
         # pdftotext (direction controls) and visual-order extractions keep their runs in order
         if not found.keys() & {"bidi-controls", "visual-order"}:
-            cue_lines = backwards = 0
+            cue_lines = backwards = apart = 0
             for l in text.split("\n"):
                 if len(l.split()) <= MAX_LINE_WORDS:
+                    apart += bool(SPLIT_WORD_APART.search(l))
                     if cues.search(l.strip(" ")):
                         cue_lines += 1
                     elif self._reads_backwards(l):
@@ -232,7 +236,8 @@ class Repairer:
                         backwards += 1
             # lines that read clearly better backwards are strong evidence (clean UN text: 1 in 2,234)
             if cue_lines >= max(MIN_LINES_WITH_CUES, MIN_SHARE_WITH_CUES * nonempty) or \
-                    backwards >= max(MIN_LINES_WITH_CUES, MIN_SHARE_BACKWARDS * nonempty):
+                    backwards >= max(MIN_LINES_WITH_CUES, MIN_SHARE_BACKWARDS * nonempty) or \
+                    apart >= MIN_LINES_WITH_CUES:
                 found["run-order"] = cue_lines
 
         plain = {w.replace(TATWEEL, "") for w in oov}

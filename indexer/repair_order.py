@@ -146,7 +146,7 @@ def _tokens_with_gaps(line: str) -> list[tuple[str, bool]]:
         gap, tok = m.group(1), m.group(2).replace("\x00", " ").replace("\x01", " ")
         hard = len(gap) >= 2
         # a number glued to a letter, or a full stop glued to the next word: two runs
-        pieces = re.split(r"(?<=\.)(?=\d)|(?<=[\d])(?=[\u0621-\u064A](?!$))|(?<=[\u0621-\u064A][\u0621-\u064A\u064B-\u0652])(?=\d)|(?<=[.؛])(?=[\u0621-\u064A])", tok)
+        pieces = re.split(r"(?<![\d\u0660-\u0669]\.)(?<=\.)(?=\d)|(?<=[\d])(?=[\u0621-\u064A](?!$))|(?<=[\u0621-\u064A][\u0621-\u064A\u064B-\u0652])(?=\d)|(?<=[.؛])(?=[\u0621-\u064A])", tok)
         for k, piece in enumerate(pieces):
             if piece:
                 out.append((piece, hard or k > 0))

@@ -48,6 +48,9 @@ UNKNOWN_VALUE = 0.5
 #: A join of a known word earns this much per letter: a long word is seldom made by chance
 #: (``سـ`` + ``ـا`` makes the rare ``سا``; ``سـ`` + ``ـيزيد`` the longer ``سيزيد``).
 LETTER_VALUE = 0.5
+#: Value of joining a stretched proclitic before a number (``الـ`` … ``2012``) into a known
+#: word: it is most often just that proclitic, so any other head of the tail wins.
+PROCLITIC_VALUE = 1.0
 #: The two pieces side by side in the order found (``كازاخســـ ــتان``): the usual case where
 #: the word is unknown (a name); between known words the lexicon decides (a reversed line
 #: puts wrong pieces side by side).
@@ -116,6 +119,8 @@ class Piece:
     run: int
     token: str
     marked: bool  # carries the tatweel of a cut (else: a plain word at a wrapped line's edge)
+    #: a stretched proclitic before a number (``الـ 2012``): joins only into a known word
+    proclitic: bool = False
 
 
 def candidates(runs: Sequence) -> tuple[list[Piece], list[Piece]]:
@@ -132,7 +137,10 @@ def candidates(runs: Sequence) -> tuple[list[Piece], list[Piece]]:
         before_number = (i + 1 < len(runs) and NUMBER.match(runs[i + 1].tokens[0])
                          and letters(last) in STRETCHED_PROCLITICS)
         if before_number:
-            pass  # ``بـ 35``, ``الـ 17``: a proclitic stretched before a number
+            # ``بـ 35``, ``الـ 17``: a proclitic stretched before a number, or the head of a
+            # word whose tail is elsewhere (``في الـ``  ``2012 …`` … ``ــمائة``)
+            if is_word_head(last):
+                heads.append(Piece(i, last, True, proclitic=True))
         elif is_word_head(last):
             heads.append(Piece(i, last, True))
         elif _letters(last):
@@ -166,9 +174,11 @@ def join_value(h: Piece, t: Piece, score: Callable[[str], float],
     s = score(word)
     adjacent = t.run == h.run + 1
     known = s > OOV_LOGP
-    if len(core(h.token)) < 2 and not (t.marked and known):
+    if (len(core(h.token)) < 2 or h.proclitic) and not (t.marked and known):
         return None  # ``بـ 35``: a letter written before a number
     if h.marked and t.marked:
+        if h.proclitic:
+            return PROCLITIC_VALUE  # known (above): worth a join only where no head is better
         if not known:
             return UNKNOWN_VALUE + (ADJACENT_BONUS if adjacent else 0.0)
         return KNOWN_BASE + s + LETTER_VALUE * len(word) + (ADJACENT_KNOWN_BONUS if adjacent else 0.0)
@@ -393,10 +403,37 @@ def _ring_variants(runs: list, nxt: dict[int, int]) -> list[list]:
     rings = _rings(runs, nxt)
     variants = [runs]
     if rings:
-        per_ring = MAX_CUTS if len(rings) == 1 else max(2, int(MAX_RING_VARIANTS ** (1 / len(rings))))
-        for t, h in rings:
-            variants = [v2 for v in variants for v2 in ring_cuts(v, t, h)[:per_ring]]
+        quota = ring_quota([len(ring_cuts(runs, t, h)) for t, h in rings])
+        for (t, h), k in zip(rings, quota):
+            variants = [v2 for v in variants for v2 in ring_cuts(v, t, h)[:k]]
     return variants
+
+
+def ring_quota(counts: list[int]) -> list[int]:
+    """How many cuts of each ring to lay out: all of them while the product of the counts
+    stays within :data:`MAX_RING_VARIANTS`, else the largest counts are trimmed first (a ring
+    of one split word, ``دعـ``/``ــامة`` in one run, has one cut, and leaves the rest of the
+    budget to a long ring, whose true cut may be near its end).
+
+    >>> ring_quota([1, 13]), ring_quota([10, 4]), ring_quota([30])
+    ([1, 13], [10, 4], [24])
+    >>> ring_quota([20, 20, 20])
+    [4, 4, 4]
+    """
+    quota = [max(1, min(c, MAX_CUTS)) for c in counts]
+
+    def product() -> int:
+        out = 1
+        for q in quota:
+            out *= q
+        return out
+
+    while len(quota) > 1 and product() > MAX_RING_VARIANTS:
+        k = max(range(len(quota)), key=lambda i: quota[i])
+        if quota[k] <= 2:
+            break
+        quota[k] -= 1
+    return quota
 
 
 def _swaps(nxt: dict[int, int], values: dict[tuple[int, int], float]

@@ -83,11 +83,32 @@ def test_a_stretched_letter_before_a_number_is_no_piece():
     # a one-letter head joins only a tatweel tail into a known word ...
     runs, _ = split_runs("توصية قبلتها الحكومة  35 أحاطت اللجنة علماً بـ")
     assert not pair_pieces(runs).words
-    # ... and a stretched letter before a number is no head at all
+    # ... and a stretched letter before a number is a head only into a known word
     runs, _ = split_runs("ــة التي قبلتها الحكومة  أحاطت اللجنة علماً بـ 35 توصيـ")
     heads, _ = candidates(runs)
-    assert [h.token for h in heads if h.marked] == ["توصيـ"]
+    assert [h.token for h in heads if h.marked and not h.proclitic] == ["توصيـ"]
+    assert [h.token for h in heads if h.proclitic] == ["بـ"]
     assert pair_pieces(runs).words == frozenset({"توصية"})
+
+
+def test_a_stretched_article_before_a_number_may_still_be_a_word_head():
+    # "الـ" ends a run and a number starts the next one, but the tail "ــمائة" is elsewhere:
+    # the article is the head of "المائة", not a proclitic printed before "2012"
+    runs, _ = split_runs("ــــمائة من الأشخاص ولدى حوالي 20 في الــــ  2012 كان أقل من 1 في المائة،")
+    heads, _ = candidates(runs)
+    assert [h.token for h in heads if h.proclitic] == ["الــــ"]
+    assert pair_pieces(runs).words == frozenset({"المائة"})
+    # a plain proclitic before a number ("و 36") is no head: "ــدين" is the tail of "البنـ"
+    runs, _ = split_runs("ـــدين 35 و 36 من جدول الأعمال، في إطار البنـــ  العامة،")
+    assert pair_pieces(runs).words == frozenset({"البندين"})
+    # it is worth little: another head takes the tail, and no plain join at the wrap is
+    # made to use the head that is left ("الـ" + "تأجيل")
+    runs, _ = split_runs("تأجيل الاستعدادات لاستعراضاتها،  ـــتها إلى ــدول الـ70 المزمع استعراضها "
+                         "في السنة الرابعة عن حاجـــ من الــ")
+    assert pair_pieces(runs).words == frozenset({"الدول", "حاجتها"})
+    # with no tail to join, it stays a proclitic before its number
+    runs, _ = split_runs("من الأشخاص ولدى حوالي 20 في الــــ 2012 كان أقل من 1 في المائة،")
+    assert not pair_pieces(runs).words
 
 
 def test_plain_pieces_join_only_into_a_common_word_at_the_wrap_of_a_line():
@@ -209,3 +230,37 @@ def test_a_marked_piece_pairs_with_a_plain_one_only_at_the_line_edge():
                       line_end=True, line_start=False) is not None
     assert join_value(Piece(1, "والترشـ", True), tail, default_score,
                       line_end=False, line_start=True) is not None
+
+
+def test_a_few_lines_with_split_words_apart_call_for_run_order():
+    # a word tail after a whole word is a trace clean text never shows: three such lines
+    # switch run order on, however many clean lines the document has
+    from pathlib import Path
+    fix = Path(__file__).parent / "fixtures" / "repair" / "un_testset_heldout_ar.txt"
+    doc = [" ".join(l.split()[:14]) for l in fix.read_text(encoding="utf-8").splitlines()[300:360]
+           if len(l.split()) >= 10][:40]
+    assert "run-order" not in Repairer().detect(doc)
+    # words stretched and cut with both pieces side by side (``كازاخســـ ــتان``) are no trace
+    from indexer.repair_damage import tatweel
+    stretched = tatweel("\n".join(doc), random.Random(3), rate=0.6)
+    assert "ــ ــ" in stretched and "run-order" not in Repairer().detect(stretched.split("\n"))
+    rng = random.Random(5)
+    bad, damaged = list(doc), 0
+    for i, line in enumerate(doc):
+        cut = split_word_runs(line, rng, rate=0.5)
+        if cut != line and not cut.startswith(TATWEEL) and damaged < 3:
+            bad[i], damaged = cut, damaged + 1
+    assert damaged == 3
+    assert "run-order" in Repairer().detect(bad)
+
+
+def test_a_one_cut_ring_leaves_the_budget_to_a_long_ring():
+    # "دعـ ... ـامة" is a ring of one cut; the long ring's true cut is near its end (before
+    # "الدول"), past what an even share of the variants would lay out
+    line = ("ــامة دعــ  ــدخل في الشؤون الداخلية للدول وهي مبادئ يكرسها ميثاق الأمم المتحدة "
+            "وتشكل الدول وعدم التــ")
+    runs, _ = split_runs(line)
+    starts = {r.tokens[0] for v, _ in pair_pieces(runs).variants for r in v if r.hard}
+    assert "الدول" in starts
+    assert repair_pieces.ring_quota([1, 13]) == [1, 13]
+    assert repair_pieces.ring_quota([20, 20, 20]) == [4, 4, 4]
