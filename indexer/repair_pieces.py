@@ -182,7 +182,11 @@ def join_value(h: Piece, t: Piece, score: Callable[[str], float],
         if not known:
             return UNKNOWN_VALUE + (ADJACENT_BONUS if adjacent else 0.0)
         return KNOWN_BASE + s + LETTER_VALUE * len(word) + (ADJACENT_KNOWN_BONUS if adjacent else 0.0)
-    if adjacent or s <= max(PLAIN_MIN_SCORE, OOV_LOGP) or len(word) < PLAIN_MIN_LETTERS:
+    # the line's last word and its first word: the line was emitted from inside a word round
+    # to it, the strongest sign of a wrap, so a known word read through the glyph map will do
+    # (``لقد بُسف`` ending the line + ``طت`` starting it: ``بُسّطت``, a shadda shown as ف)
+    floor = OOV_LOGP if (line_end and line_start) else max(PLAIN_MIN_SCORE, OOV_LOGP)
+    if adjacent or s <= floor or len(word) < PLAIN_MIN_LETTERS:
         return None  # side by side with no tatweel: a lost glyph's space, the glyph repair's job
     if s < score(core(h.token)) + score(core(t.token)) + PLAIN_MARGIN or not in_lexicon(word):
         return None

@@ -264,3 +264,13 @@ def test_a_one_cut_ring_leaves_the_budget_to_a_long_ring():
     assert "الدول" in starts
     assert repair_pieces.ring_quota([1, 13]) == [1, 13]
     assert repair_pieces.ring_quota([20, 20, 20]) == [4, 4, 4]
+
+
+def test_a_word_cut_at_the_wrap_joins_through_the_glyph_map():
+    """The line's last word and its first word: a known word read through the body font's map
+    is enough (a shadda shown as ف), where elsewhere a plain join must be common as it stands."""
+    from indexer.repair_pieces import Piece, default_score, join_value
+
+    head, tail = Piece(1, "بُسف", False), Piece(0, "طت", False)
+    assert join_value(head, tail, default_score, line_end=True, line_start=True) is not None
+    assert join_value(head, tail, default_score, line_end=True, line_start=False) is None
