@@ -12,7 +12,7 @@ from indexer.repair_brackets import turn_mirrored_brackets
     ("على النحو المبين في التقرير )انظر الفقرة 12(.", "على النحو المبين في التقرير (انظر الفقرة 12)."),
     ("وتشمل الفئات الضعيفة )مثل الأطفال،", "وتشمل الفئات الضعيفة (مثل الأطفال،"),  # wraps to the next line
     ("والنساء وكبار السن(، وفقاً للقانون", "والنساء وكبار السن)، وفقاً للقانون"),
-    (")المادة 5( من العهد", "(المادة 5) من العهد"),
+    ("انظر )المادة 5( من العهد", "انظر (المادة 5) من العهد"),
 ])
 def test_mirrored_brackets_are_turned_round(shown, meant):
     assert turn_mirrored_brackets(shown) == meant
@@ -24,6 +24,8 @@ def test_mirrored_brackets_are_turned_round(shown, meant):
     "مفوضية الأمم المتحدة لشؤون اللاجئين (مفوضية شؤون اللاجئين) والممارسة الدولية",
     "the Committee (CEDAW) noted (a) and (b)",
     "الفقرة 3 (أ) و(ب) من المادة 2",
+    "وقد نظرت في تقرير هيئة نزع السلاح(",  # a footnote call wrapped at the line's end
+    ")1 المرجع نفسه",
 ])
 def test_brackets_that_sit_right_are_left_alone(line):
     assert turn_mirrored_brackets(line) == line
