@@ -35,8 +35,12 @@ OOV_ZIPF = -1.0
 _NO_MARKS = {cp: None for cp in list(range(0x064B, 0x0653)) + [0x0670, 0x0640]}
 
 
+@lru_cache(maxsize=1 << 17)
 def strip_marks(word: str) -> str:
-    """Drop harakat and tatweel: ``"اعتُمدت"`` -> ``"اعتمدت"``."""
+    """Drop harakat and tatweel: ``"اعتُمدت"`` -> ``"اعتمدت"``.
+
+    Memoised (a bounded LRU): the repair strips the same few thousand words hundreds of
+    thousands of times per document, and ``str.translate`` with a mapping is slow."""
     return word.translate(_NO_MARKS)
 
 
