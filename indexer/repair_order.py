@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, permutations
 
 from indexer.lexicon import Bigrams, bigrams
@@ -108,6 +109,12 @@ class Run:
         return is_tail_piece(self.tokens[-1])
 
 
+#: Bound of the per-token memos below (a token's answer depends on the token alone; the
+#: order search asks about the same tokens thousands of times per line).
+TOKEN_MEMO = 1 << 16
+
+
+@lru_cache(maxsize=TOKEN_MEMO)
 def is_tail_piece(token: str) -> bool:
     """``كازاخســـ`` (the head of a split word); not ``بـ`` (a letter written before a number)."""
     return (token.endswith(TATWEEL) and len(ARABIC.findall(token)) >= 2
@@ -239,11 +246,13 @@ def _mark_shadda_splits(runs: list[Run]) -> None:
 FOOTNOTE_TOKEN = re.compile(r"[.،,:؛]?\(\s?\d+\)[.،,:؛]?")
 
 
+@lru_cache(maxsize=TOKEN_MEMO)
 def is_footnote(token: str) -> bool:
     """``( 5)``, ``.( 5)``, ``( 7)،``: a footnote marker (with its punctuation)."""
     return bool(FOOTNOTE_TOKEN.fullmatch(token))
 
 
+@lru_cache(maxsize=TOKEN_MEMO)
 def ends_sentence(token: str) -> bool:
     """``الرئيس.``, ``( 5).`` and ``.( 5)`` (the full stop that travelled with a marker)."""
     return token.endswith(SENTENCE_END) or (is_footnote(token) and "." in token)
@@ -253,17 +262,28 @@ def _lm_tokens(tokens: list[str]) -> list[str]:
     """Tokens for scoring: a full stop ends a sentence (``</s> <s>``); a footnote marker is
     left out, so that the words on either side of it are scored as a pair."""
     out: list[str] = []
+    last = len(tokens) - 1
     for i, t in enumerate(tokens):
         if t in ("<s>", "</s>"):
             out.append(t)
             continue
-        if not is_footnote(t):
-            core = t.strip(".,،:;؛()\"'«»[]•")
-            # words joined by a slash (``الثاني/نوفمبر``) are two words to the model, as in training
-            out += [p for p in core.split("/") if p] if ARABIC.search(core) else [core] if core else []
-        if ends_sentence(t) and i + 1 < len(tokens) and tokens[i + 1] != "</s>":
+        words, ends = _token_words(t)
+        out += words
+        if ends and i < last and tokens[i + 1] != "</s>":
             out += ["</s>", "<s>"]
     return out
+
+
+@lru_cache(maxsize=TOKEN_MEMO)
+def _token_words(token: str) -> tuple[tuple[str, ...], bool]:
+    """The words one token gives :func:`_lm_tokens` (none for a footnote marker), and whether
+    it ends a sentence."""
+    words: tuple[str, ...] = ()
+    if not is_footnote(token):
+        core = token.strip(".,،:;؛()\"'«»[]•")
+        # words joined by a slash (``الثاني/نوفمبر``) are two words to the model, as in training
+        words = tuple(p for p in core.split("/") if p) if ARABIC.search(core) else (core,) if core else ()
+    return words, ends_sentence(token)
 
 
 _LOGP_CACHE: list = [None, {}]  # [model, {(a, b): logp}]
