@@ -236,6 +236,7 @@ class GlyphModel:
     _table_key: tuple | None = field(default=None, repr=False)
     _costs: dict | None = field(default=None, repr=False)
     _pairs: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)  # _pair answers
+    _cost_list: list[float] | None = field(default=None, repr=False)  # entry costs by index
 
     @classmethod
     def body(cls, table: tuple[Confusion, ...] = BODY_FONT, **kw) -> "GlyphModel":
@@ -367,6 +368,25 @@ class GlyphModel:
         for reading, used in self._readings(word, limit):
             yield reading, sum(costs[i] for i in used), sum(1 for i in used if costs[i] > 0)
 
+    def _priced(self, word: str, limit: int) -> list[tuple[str, float, int]]:
+        """:meth:`candidates` but ``word`` itself: ``(reading, cost, edits)`` of each reading,
+        priced with this model's entry costs (a list, for the hot loop of :meth:`best`)."""
+        if limit <= 0:
+            return []
+        if self._cost_list is None:
+            self._cost_list = [c.cost for c in self.table]
+        costs = self._cost_list
+        out = []
+        for reading, used in self._readings(word, limit):
+            cost, edits = 0, 0
+            for i in used:
+                cost += costs[i]
+                edits += costs[i] > 0
+            if edits == 0 and reading == word:
+                continue
+            out.append((reading, cost, edits))
+        return out
+
     def _readings(self, word: str, limit: int) -> list[tuple[str, tuple[int, ...]]]:
         """Readings of ``word`` with the table entries (by index) that make each; shared by
         every model built on the same entries (costs aside), so computed once per process."""
@@ -429,10 +449,11 @@ class GlyphModel:
         scored: dict[str, tuple[float, int]] = {}
         if self.by_class and best.score > OOV_LOGP:
             scored[best.text] = (best.score, 0)  # the word as seen stays a rival of its readings
-        for reading, cost, edits in self.candidates(plain, limit):
-            if edits == 0 and reading == plain:
-                continue
-            lp = self._logp(reading)
+        zipf, bonus = self.lex.zipf_affixed, self.bonus
+        for reading, cost, edits in self._priced(plain, limit):
+            w = strip_marks(reading)  # :meth:`_logp` inlined: the hottest loop of the repair
+            z = zipf(w)
+            lp = OOV_LOGP if z is None else z - 9 + (bonus.get(w, 0.0) if bonus else 0.0)
             if self.by_class and lp <= OOV_LOGP:
                 continue  # a systematic map reads a word, or leaves it as it is
             score = lp - cost - (guard if edits else 0.0)
