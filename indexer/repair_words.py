@@ -237,6 +237,7 @@ class GlyphModel:
     _costs: dict | None = field(default=None, repr=False)
     _pairs: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)  # _pair answers
     _cost_list: list[float] | None = field(default=None, repr=False)  # entry costs by index
+    _lms: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)  # _lm_logp answers
 
     @classmethod
     def body(cls, table: tuple[Confusion, ...] = BODY_FONT, **kw) -> "GlyphModel":
@@ -714,13 +715,21 @@ class GlyphModel:
         prev, nxt = self._neighbours(tokens, i)
         if prev is None and before is not None and not any(tokens[:i]):
             prev = before
-        lm = self.context
+        lm = self._lm_logp
         gain = 0.0
         if prev:
-            gain += lm.logp(prev, new) - lm.logp(prev, old)
+            gain += lm(prev, new) - lm(prev, old)
         if nxt:
-            gain += lm.logp(new, nxt) - lm.logp(old, nxt)
+            gain += lm(new, nxt) - lm(old, nxt)
         return gain
+
+    def _lm_logp(self, a: str, b: str) -> float:
+        """``self.context.logp(a, b)``, remembered for the life of this model (one document:
+        the same neighbours are asked about for each reading and rival)."""
+        hit = self._lms.get((a, b))
+        if hit is None:
+            hit = self._lms[(a, b)] = self.context.logp(a, b)
+        return hit
 
     def _in_context(self, c: Choice, tokens: list[str], i: int) -> Choice:
         """Re-rank a reading and its rivals by the word pairs they make with their neighbours
@@ -728,12 +737,12 @@ class GlyphModel:
         prev, nxt = self._neighbours(tokens, i)
         if prev is None and nxt is None:
             return c
-        lm = self.context
+        lm = self._lm_logp
 
         def ctx(text: str) -> float:
             # the reading's own frequency is in its score already: only what ``prev`` adds
-            left = lm.logp(prev, text) - (self._prior(text) if self.by_class else 0.0) if prev else 0.0
-            return left + (lm.logp(text, nxt) if nxt else 0.0)
+            left = lm(prev, text) - (self._prior(text) if self.by_class else 0.0) if prev else 0.0
+            return left + (lm(text, nxt) if nxt else 0.0)
 
         options = [(c.text, c.score)] + list(c.rivals)
         text, score = max(options, key=lambda o: o[1] + ctx(o[0]))
