@@ -497,7 +497,9 @@ class GlyphModel:
                             key=lambda r: -r[1])
             best.rivals = tuple(rivals[:CLASS_RIVALS if self.by_class else 3])
         for extra in self.lost_finals:
-            score = self._logp(plain + extra) - GAP_COST
+            w = strip_marks(plain + extra)  # :meth:`_logp` inlined, as above
+            z = zipf(w)
+            score = (OOV_LOGP if z is None else z - 9 + (bonus.get(w, 0.0) if bonus else 0.0)) - GAP_COST
             if score > best.score:  # the word as seen stays a rival (بذل قصارى, not بذلك)
                 kept = ((best.text, best.score),) if best.score > max(score - RIVAL_WINDOW, OOV_LOGP) else ()
                 best = Choice(plain + extra, score, 1, kept)
