@@ -138,3 +138,27 @@ def test_indexed_sources_when_two_files_have_the_same_bytes(tmp_path, fixtures_d
         assert len(set(sources.values())) == 1
     finally:
         ix.close()
+
+
+def test_repair_memos_are_bounded_and_answer_as_computed_afresh():
+    """The repair's per-token memos (LRU) keep a size limit and give the uncached answer,
+    before and after being emptied."""
+    from indexer.lexicon import _NO_MARKS, strip_marks
+    from indexer.repair_order import (TOKEN_MEMO, _lm_tokens, _token_words, ends_sentence,
+                                      is_footnote, is_tail_piece)
+
+    memos = (strip_marks, _token_words, ends_sentence, is_footnote, is_tail_piece)
+    assert all(f.cache_info().maxsize for f in memos)
+    assert _token_words.cache_info().maxsize == TOKEN_MEMO
+    tokens = ["<s>", "اعتُمدت", "الرئيس.", "( 5).", "كازاخســـ", "ــتان", "الثاني/نوفمبر", "،", "</s>"]
+    first = [strip_marks(t) for t in tokens], _lm_tokens(tokens), [is_tail_piece(t) for t in tokens]
+    for f in memos:
+        f.cache_clear()
+    again = [strip_marks(t) for t in tokens], _lm_tokens(tokens), [is_tail_piece(t) for t in tokens]
+    assert first == again
+    assert first[0] == [t.translate(_NO_MARKS) for t in tokens]
+    # as the plain code gives it: a full stop ends a sentence, a footnote marker gives no word
+    assert first[1] == ["<s>", "اعتُمدت", "الرئيس", "</s>", "<s>", "</s>", "<s>", "كازاخســـ",
+                        "ــتان", "الثاني", "نوفمبر", "</s>"]
+    assert [is_footnote(t) for t in tokens] == [False, False, False, True, False, False, False, False, False]
+    assert first[2] == [False, False, False, False, True, False, False, False, False]
