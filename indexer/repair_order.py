@@ -249,6 +249,23 @@ def ends_sentence(token: str) -> bool:
     return token.endswith(SENTENCE_END) or (is_footnote(token) and "." in token)
 
 
+#: A footnote marker glued after a word's letters (``التالية:( 7)``; not ``5(1)``).
+GLUED_MARK = re.compile(r"(?<=[^\s(\d])\(\s?\d+\)")
+#: A run of spaces between two tokens: a trace of runs (or of a lost glyph).
+SPACES_RUN = re.compile(r"\S\s{2,}\S")
+
+
+def _looking_through_glued_marks(clean, own: set[str]):
+    """``clean`` for the scores of a line's orders, with a footnote marker glued to one of the
+    line's own tokens (``own``) left out of it: ``التالية:( 7)`` is scored as ``التالية:``, not
+    as an unknown token that makes every order around it look alike.  The marker stays
+    glued to its word in the line put out."""
+    def looked(t: str) -> str:
+        c = t if clean is None else clean(t)
+        return GLUED_MARK.sub("", c) if t in own else c
+    return looked
+
+
 def _lm_tokens(tokens: list[str]) -> list[str]:
     """Tokens for scoring: a full stop ends a sentence (``</s> <s>``); a footnote marker is
     left out, so that the words on either side of it are scored as a pair."""
@@ -681,6 +698,10 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
                              before=(before or [None])[-1], after=(after or [None])[0])
 
     found = [t for r in runs for t in r.tokens]
+    if glued and SPACES_RUN.search(line.strip()) and any(GLUED_MARK.search(t) for t in found):
+        # only in a line with other traces of scrambled runs (a glued number or split word, and
+        # a run of spaces): a clean line (``نزع السلاح(1)؛``) is never reordered by it
+        clean = _looking_through_glued_marks(clean, set(found))
     # split words paired first (an assignment over the pieces); the orders make those joins only
     pairing = pair_pieces(runs, word_score)
     if pairing.words:
