@@ -324,6 +324,8 @@ class Repairer:
             per_word = (BACKWARDS_PER_WORD if backwards >= MIN_SHARE_BACKWARDS * len(nonempty)
                         else WORDS_REVERSED_PER_WORD)
             habit = document_habit(work, clean=self._clean_token, known=self._known)
+            # a word split by a letter the body font shows as a space moves as one word
+            gap_join = _GapJoin(body) if "body-font" in damage else None
             for _ in range(2):
                 firsts = [self._first_word(l, w) for (l, _), w in zip(ordered, work)]
                 prev_tokens: list[str] = []
@@ -338,7 +340,8 @@ class Repairer:
                         seen[key] = reorder_line(line, prev_tokens, nxt,
                                                  clean=self._clean_heading if heading_line else self._clean_token,
                                                  known=self._known, weak_cost=weak_cost,
-                                                 per_word=per_word, habit=habit)
+                                                 per_word=per_word, habit=habit,
+                                                 gap_join=None if heading_line else gap_join)
                     new, why = seen[key]
                     new_order.append((new, why))
                     if new.strip():
@@ -529,3 +532,19 @@ def repair_lines(lines: list[str]) -> list[str]:
 def repair_text(text: str) -> str:
     """Repair a whole text, keeping its line structure."""
     return repair(text).text
+
+
+@dataclass
+class _GapJoin:
+    """``(a, b) -> bool``: are ``a b`` one word whose lost letter ``model`` shows as a space
+    (``عد مي``: ``عديمي``)? Cached per pair, for the orders of :func:`reorder_line`."""
+
+    model: GlyphModel
+    cache: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    def __call__(self, a: str, b: str) -> bool:
+        hit = self.cache.get((a, b))
+        if hit is None:
+            hit = self.cache[(a, b)] = self.model.gap_join(a, b) is not None
+        return hit
+

@@ -258,6 +258,23 @@ def ends_sentence(token: str) -> bool:
     return token.endswith(SENTENCE_END) or (is_footnote(token) and "." in token)
 
 
+#: A footnote marker glued after a word's letters (``التالية:( 7)``; not ``5(1)``).
+GLUED_MARK = re.compile(r"(?<=[^\s(\d])\(\s?\d+\)")
+#: A run of spaces between two tokens: a trace of runs (or of a lost glyph).
+SPACES_RUN = re.compile(r"\S\s{2,}\S")
+
+
+def _looking_through_glued_marks(clean, own: set[str]):
+    """``clean`` for the scores of a line's orders, with a footnote marker glued to one of the
+    line's own tokens (``own``) left out of it: ``التالية:( 7)`` is scored as ``التالية:``, not
+    as an unknown token that makes every order around it look alike.  The marker stays
+    glued to its word in the line put out."""
+    def looked(t: str) -> str:
+        c = t if clean is None else clean(t)
+        return GLUED_MARK.sub("", c) if t in own else c
+    return looked
+
+
 def _lm_tokens(tokens: list[str]) -> list[str]:
     """Tokens for scoring: a full stop ends a sentence (``</s> <s>``); a footnote marker is
     left out, so that the words on either side of it are scored as a pair."""
@@ -366,7 +383,7 @@ def _valid(order: tuple[Run, ...]) -> bool:
 
 def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
                      per_word: float = WORDS_REVERSED_PER_WORD, search=None, numbers: str = "",
-                     traced: bool = False, cuts=None):
+                     traced: bool = False, cuts=None, gap_join=None):
     """Yield ``(tokens, prior)`` for the orders worth scoring.
 
     ``word_by_word``: most gaps of the line are runs of spaces, the trace of an extraction
@@ -375,6 +392,8 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
     (:func:`indexer.repair_order_search.reversed_cuts`); the caller gives it for lines with a
     trace, a paragraph marker printed last among them (which alone does not call for the
     other run orders: a line that is only reversed words also ends with its marker).
+    ``gap_join(a, b)``: are ``a b`` the pieces of one word whose lost letter shows as a
+    space (``عد مي``)? The orders that move single words keep such pieces together.
     """
     n = len(runs)
     words = [t for r in runs for t in r.tokens]
@@ -399,25 +418,29 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
         # no hard run boundary (one run, or runs cut only at a number's edge), in a line with a
         # trace of scrambling: cut it where the extraction left no trace (one space), at a
         # price, and reverse the pieces
-        yield from _cut_orders(attached, emit, cuts)
+        yield from _cut_orders(attached, emit, cuts, gap_join)
     if len(words) >= 3:
         # one word carried to the other end of the line (``اننسان. ويمتمل ... لحقوق``)
         # with a sentence's end as the trace: it starts the line, or only one word follows it
-        if words[0].endswith(SENTENCE_END):
+        # (not the piece of a word split by a lost letter: its other piece stays beside it)
+        def apart(a: str, b: str) -> bool:
+            return gap_join is None or not gap_join(a, b)
+        if words[0].endswith(SENTENCE_END) and apart(words[0], words[1]):
             yield from emit(words[1:] + words[:1], PRIOR_WORD_ROTATED)
-        if words[-2].endswith(SENTENCE_END) and not words[-1].endswith(SENTENCE_END):
+        if (words[-2].endswith(SENTENCE_END) and not words[-1].endswith(SENTENCE_END)
+                and apart(words[-2], words[-1])):
             yield from emit(words[-1:] + words[:-1], PRIOR_WORD_ROTATED)
     if len(words) >= 2:
         # a document where many lines read backwards (``per_word`` lowered): short lines too
         floor = PRIOR_WORDS_REVERSED if per_word >= WORDS_REVERSED_PER_WORD else BACKWARDS_FLOOR
         prior = WORDS_REVERSED_SPACED if word_by_word else max(floor, per_word * len(words))
-        yield from emit(reverse_words(words), prior, SPACED_WORDS if word_by_word else OTHER)
+        yield from emit(reverse_words(words, gap_join), prior, SPACED_WORDS if word_by_word else OTHER)
 
 
-def _cut_orders(runs: list[Run], emit, cuts):
+def _cut_orders(runs: list[Run], emit, cuts, gap_join=None):
     """Reversed runs with the best extra cuts (see :func:`indexer.repair_order_search.reversed_cuts`):
     hard run boundaries are free cuts (a number's edge is paid, as one space); no cut inside a
-    split word or before a footnote marker."""
+    split word (by tatweel, or by a lost letter: ``gap_join``) or before a footnote marker."""
     words = [t for r in runs for t in r.tokens]
     free = [False] * len(words)
     k = 0
@@ -425,7 +448,8 @@ def _cut_orders(runs: list[Run], emit, cuts):
         free[k] = k > 0 and r.hard
         k += len(r.tokens)
     cuttable = [i > 0 and (free[i] or not (is_tail_piece(words[i - 1]) or is_head_piece(words[i])
-                                           or is_footnote(words[i])))
+                                           or is_footnote(words[i])
+                                           or (gap_join is not None and gap_join(words[i - 1], words[i]))))
                 for i in range(len(words))]
     for positions, paid in cuts(words, free, cuttable):
         bounds = [0] + positions + [len(words)]
@@ -498,12 +522,15 @@ def _run_orders(runs: list[Run], emit, known, search, numbers: str):
 BARE_ARTICLE = frozenset({"ال", "وال", "بال", "فال", "كال", "لل"})
 
 
-def reverse_words(words: list[str]) -> list[str]:
+def reverse_words(words: list[str], gap_join=None) -> list[str]:
     """``words`` in reversed order, a bare article kept before the rest of its word:
-    ``["277", "ال", "وية"]`` -> ``["ال", "وية", "277"]``."""
+    ``["277", "ال", "وية"]`` -> ``["ال", "وية", "277"]``; so are the two pieces of a word whose
+    lost letter the font showed as a space, when ``gap_join(a, b)`` says they are one
+    (``["الجنسية.", "عد", "مي"]`` -> ``["عد", "مي", "الجنسية."]``)."""
     groups: list[list[str]] = []
     for w in words:
-        if groups and groups[-1][-1] in BARE_ARTICLE:
+        if groups and (groups[-1][-1] in BARE_ARTICLE
+                       or (gap_join is not None and gap_join(groups[-1][-1], w))):
             groups[-1].append(w)
         else:
             groups.append([w])
@@ -637,7 +664,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
                  lm: Bigrams | PairModel | None = None, clean=None, known=None,
                  weak_cost: float = WEAK_CUE_COST,
                  per_word: float = WORDS_REVERSED_PER_WORD, habit: Habit = Habit(),
-                 word_score=None) -> tuple[str, str]:
+                 word_score=None, gap_join=None) -> tuple[str, str]:
     """Best order of the runs of ``line``; returns ``(new_line, why)`` (``why`` empty if kept).
 
     Markers and ordinals are put first: ``"-12 ..."`` / ``"اولاا - ..."`` (repaired later).
@@ -647,6 +674,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     ``per_word``: evidence per word needed to read a line backwards (lower in a document
     where many lines read backwards).  ``word_score``: log10 score of a word, for pairing the
     pieces of split words (:mod:`indexer.repair_pieces`; default: the body font's reading).
+    ``gap_join(a, b)``: the pieces of a word split by a lost letter (:func:`order_candidates`).
     """
     lm = lm or order_model()
     words = line.split()
@@ -690,6 +718,10 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
                              before=(before or [None])[-1], after=(after or [None])[0])
 
     found = [t for r in runs for t in r.tokens]
+    if glued and SPACES_RUN.search(line.strip()) and any(GLUED_MARK.search(t) for t in found):
+        # only in a line with other traces of scrambled runs (a glued number or split word, and
+        # a run of spaces): a clean line (``نزع السلاح(1)؛``) is never reordered by it
+        clean = _looking_through_glued_marks(clean, set(found))
     # split words paired first (an assignment over the pieces); the orders make those joins only
     pairing = pair_pieces(runs, word_score)
     if pairing.words:
@@ -702,7 +734,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
                        ((toks, prior + cost, family) for runs_v, cost in pairing.variants
                         for toks, prior, family in order_candidates(
                             runs_v, word_by_word, known, per_word, search, habit.numbers, glued,
-                            line_cuts)))
+                            line_cuts, gap_join)))
     for tokens, prior, family in candidates:
         if has_hard and family in (REVERSED, SPACED_WORDS):
             prior -= habit.reverse  # the document's extraction is known to reverse runs
@@ -731,7 +763,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     new = " ".join(head + best_tokens)
     if not moved:
         why = "recommendation list put in order" if relisted else "heading ordinal put first"
-    elif _plain(best_tokens) == _plain(_tidy_moved(reverse_words(join_pieces(found)[0]))):
+    elif _plain(best_tokens) == _plain(_tidy_moved(reverse_words(join_pieces(found)[0], gap_join))):
         why = "line in reversed word order"
     else:
         why = "runs of the line out of order"

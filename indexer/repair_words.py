@@ -691,6 +691,11 @@ class GlyphModel:
             k += 1
         return self._neighbour(tokens, j), self._joined(tokens, k) or self._neighbour(tokens, k)
 
+    def gap_join(self, a: str, b: str) -> str | None:
+        """The word ``a b`` is when the space between them is a lost letter of this font
+        (``عد مي`` -> ``عديمي``), else None (see :meth:`_joined`)."""
+        return self._joined([a, b], 0)
+
     def _joined(self, tokens: list[str], k: int) -> str | None:
         """Body font: token ``k`` and the next joined through a letter shown as a space, where
         that reads as a word far likelier than the two (``عد مي`` -> ``عديمي``), else None."""
