@@ -704,12 +704,17 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
                              known=known, transparent=is_footnote)
 
     def cuts(words: list[str], free: list[bool], cuttable: list[bool]) -> list[tuple[list[int], float]]:
-        n = len(words)
-        costs = [habit.edge_cut if marker_apart and min(i, n - i) <= EDGE_RUN_WORDS else CUT_COST
-                 for i in range(n)]
-        found = reversed_cuts(words, pair, free=free, cuttable=cuttable, cost=costs,
-                              before=(before or [None])[-1], after=(after or [None])[0])
-        return [(positions, sum(costs[i] for i in positions if not free[i])) for positions, _ in found]
+        ends = (before or [None])[-1], (after or [None])[0]
+        found = [(positions, CUT_COST * paid) for positions, paid in reversed_cuts(
+            words, pair, free=free, cuttable=cuttable, cost=CUT_COST, before=ends[0], after=ends[1])]
+        if marker_apart and habit.edge_cut < CUT_COST:
+            # one short run moved (the document's habit): that one cut at the lower price
+            n = len(words)
+            costs = [habit.edge_cut if min(i, n - i) <= EDGE_RUN_WORDS else CUT_COST for i in range(n)]
+            found[:0] = [(positions, sum(costs[i] for i in positions if not free[i])) for positions, _ in
+                      reversed_cuts(words, pair, free=free, cuttable=cuttable, cost=costs,
+                                    before=ends[0], after=ends[1], max_paid=1)]
+        return found
 
     found = [t for r in runs for t in r.tokens]
     # split words paired first (an assignment over the pieces); the orders make those joins only
