@@ -160,3 +160,13 @@ def test_reversed_cuts_take_a_price_per_position():
     # ... unless a cut before "c" costs 2.0 more
     assert reversed_cuts(words, pair, free=free, cuttable=cuttable, cost=[2.0, 1.0, 3.0],
                          max_paid=1)[0][0] == [1]
+
+
+def test_where_moved_runs_are_the_habit_less_evidence_puts_a_short_run_back():
+    from indexer.repair_order import EDGE_CUT_COST, Habit
+    words = "وأحاط المجلس علما بالتقرير الذي قدمه الأمين العام عن أنشطة المكتب".split()
+    line = " ".join(words[2:] + words[:2]) + "  -7"
+    # the right order reads better, but by less than a cut's full price: kept as found ...
+    assert reorder_line(line)[0].split()[1:] != words
+    # ... unless the document's marker-last lines show moved runs
+    assert reorder_line(line, habit=Habit(edge_cut=EDGE_CUT_COST))[0].split()[1:] == words
