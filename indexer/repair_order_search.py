@@ -112,7 +112,7 @@ def search_orders(runs: Sequence, pair: Callable[[str, str], float], *,
 
 
 def reversed_cuts(tokens: Sequence[str], pair: Callable[[str, str], float], *,
-                  free: Sequence[bool], cuttable: Sequence[bool], cost: float,
+                  free: Sequence[bool], cuttable: Sequence[bool], cost: float | Sequence[float],
                   before: str | None = None, after: str | None = None,
                   max_paid: int = 2) -> list[tuple[list[int], int]]:
     """Where to cut ``tokens`` into runs that, reversed, read best: for each number of paid
@@ -123,7 +123,8 @@ def reversed_cuts(tokens: Sequence[str], pair: Callable[[str, str], float], *,
     differs from another only at its junctions; a dynamic programme over the cut points finds
     the best cuts in ``O(n^3)`` pair look-ups (``n`` tokens).  ``free[i]``: a cut before token
     ``i`` costs nothing (a run boundary the extraction left a trace of); ``cuttable[i]``: a
-    cut there is allowed at all; any other cut costs ``cost`` (log10).
+    cut there is allowed at all; any other cut costs ``cost`` (log10), or ``cost[i]`` when
+    ``cost`` is a sequence (a price per position).
 
     >>> p = lambda x, y: 0.0 if (x, y) in {("a", "b"), ("b", "c")} else -3.0
     >>> reversed_cuts(["c", "a", "b"], p, free=[False] * 3, cuttable=[True] * 3, cost=1.0, max_paid=1)
@@ -132,6 +133,7 @@ def reversed_cuts(tokens: Sequence[str], pair: Callable[[str, str], float], *,
     n = len(tokens)
     if n < 2:
         return []
+    costs = [float(cost)] * n if isinstance(cost, (int, float)) else list(cost)
     inner = [pair(tokens[i - 1], tokens[i]) if i else 0.0 for i in range(n)]  # pair ending at i
     prefix = [0.0] * (n + 1)
     for i in range(1, n):
@@ -156,7 +158,7 @@ def reversed_cuts(tokens: Sequence[str], pair: Callable[[str, str], float], *,
             if not lasts:
                 continue
             for c in range(b + 1, n + 1):
-                add = internal(b, c) - paid * cost
+                add = internal(b, c) - paid * costs[b]
                 top, arg = NEG, -1
                 for a, v in lasts:
                     s = v + pair(tokens[c - 1], tokens[a])

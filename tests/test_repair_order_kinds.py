@@ -98,12 +98,13 @@ def _marker_last(pages: list[list[str]], moved: float, seed: int = 7) -> tuple[f
 
 def test_a_short_run_moved_with_no_trace_is_put_back_when_the_marker_is_printed_last(pages):
     # every paragraph's first line has its marker last; half of them also show a short run
-    # at the other end, cut from the rest by one space; measured 94.1% -> 97.8% (unchanged
+    # at the other end, cut from the rest by one space; measured 94.1% -> 98.0% (unchanged
     # before the cut search and the marker-last trace; 96.8% before lines cut only at a
-    # number's edge were cut too)
+    # number's edge were cut too; 97.9% before a short run's cut was cheaper in documents
+    # whose marker-last lines show moved runs)
     before, after = _marker_last(pages, moved=0.5)
     assert before < 0.95
-    assert after >= 0.97
+    assert after >= 0.98
 
 
 def test_lines_with_only_their_marker_printed_last_keep_their_words(pages):
