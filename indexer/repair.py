@@ -397,7 +397,6 @@ class Repairer:
                 changes.append(Change(i + 1, lines[i], new, "; ".join(reasons) or "spacing"))
         return out, changes
 
-
     def _next_heading_word(self, ordered: list[tuple[str, str]], i: int) -> str | None:
         """The first token of the line after line ``i`` (tatweel dropped), where that line is
         in the heading font too (a heading's last word is not followed by body text)."""
