@@ -471,7 +471,12 @@ class Repairer:
         if hit is None:
             core = token.replace(TATWEEL, "")
             m = re.match(r"^([^\u0621-\u064A]*)([\u0621-\u064A\u064B-\u0652]+)(.*)$", core)
-            hit = core if not m else m.group(1) + self.heading.best(m.group(2)).text + m.group(3)
+            if m and ARABIC.search(m.group(3)):
+                # letters after a sign: the sign may be a letter of this font (``العقو:وووا/:``
+                # is ``العقوبات:``), which the whole-line reading decides
+                hit = self.heading.repair_line_edits(core)[0]
+            else:
+                hit = core if not m else m.group(1) + self.heading.best(m.group(2)).text + m.group(3)
             self._clean_cache["\x02" + token] = hit
         return hit
 

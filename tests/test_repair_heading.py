@@ -64,3 +64,16 @@ def test_repairer_passes_the_next_heading_line():
     assert out[3].split()[-1] == "مع"            # the last line: no next word
     assert rep._next_heading_word([(l, "") for l in lines], 0) == "من"  # as seen
     assert rep._next_heading_word([(l, "") for l in lines], 3) is None
+
+
+def test_a_heading_token_with_letters_after_a_sign_is_read_whole_for_the_order():
+    """The heading font shows ب as ':' and ت as '/': the order search must see ``العقوبات:``,
+    not the first letters repaired and the rest left as signs."""
+    import random
+
+    from indexer.repair import Repairer
+    from indexer.repair_damage import heading_font
+
+    shown = heading_font("العقوبات:", random.Random(3))
+    assert ":" in shown.rstrip(":")  # a letter of the word is shown as a sign
+    assert Repairer()._clean_heading(shown) == "العقوبات:"
