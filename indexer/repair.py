@@ -216,17 +216,18 @@ class Repairer:
         digits = len(SPLIT_DIGITS.findall(text))
         if digits:
             found["split-digits"] = digits
-        mirrored = sum(len(MIRRORED_BRACKET.findall(l)) for l in text.split("\n")
+        text_lines = text.split("\n")  # as read: bidi controls gone, visual order put back
+        mirrored = sum(len(MIRRORED_BRACKET.findall(l)) for l in text_lines
                        if ("(" in l or ")" in l) and not is_foreign(l))
         if mirrored >= MIN_MIRRORED_BRACKETS:
             found["mirrored-brackets"] = mirrored
-        nonempty = sum(1 for l in text.split("\n") if l.strip())
+        nonempty = sum(1 for l in text_lines if l.strip())
         # runs of spaces alone are no evidence where the body font loses glyphs as spaces
         cues = ORDER_CUES if body_damage < need else STRONG_ORDER_CUES
         # pdftotext (direction controls) and visual-order extractions keep their runs in order
         if not found.keys() & {"bidi-controls", "visual-order"}:
             cue_lines = backwards = apart = 0
-            for l in text.split("\n"):
+            for l in text_lines:
                 if len(l.split()) <= MAX_LINE_WORDS:
                     apart += bool(SPLIT_WORD_APART.search(l))
                     if cues.search(l.strip(" ")):

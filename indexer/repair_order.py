@@ -85,7 +85,9 @@ WEAK_CUE_COST = 1.5       # any reordering of a line whose only trace is runs of
 GLUE_COST = 2.5            # the order as found, in a line with a number glued to a word
 PRIOR_ROTATED = 2.0        # the first or last run moved to the other end
 PRIOR_WORD_ROTATED = 3.0   # the first or last word moved to the other end
-SENTENCE_END = (".", "؟", "!")
+#: What ends a sentence for the order search (a hard stop; the glyph repair's
+#: ``repair_words.SENTENCE_END`` also counts ؛ and : as a context break).
+FULL_STOPS = (".", "؟", "!")
 PRIOR_WORDS_REVERSED = 2.0
 BACKWARDS_FLOOR = 0.6      # the same in a document where many lines read backwards
 HABIT_MARGIN = 1.0     # log10: a line votes for the reversed or the found order by this much
@@ -265,7 +267,7 @@ def is_footnote(token: str) -> bool:
 @lru_cache(maxsize=TOKEN_MEMO)
 def ends_sentence(token: str) -> bool:
     """``الرئيس.``, ``( 5).`` and ``.( 5)`` (the full stop that travelled with a marker)."""
-    return token.endswith(SENTENCE_END) or (is_footnote(token) and "." in token)
+    return token.endswith(FULL_STOPS) or (is_footnote(token) and "." in token)
 
 
 #: A footnote marker glued after a word's letters (``التالية:( 7)``; not ``5(1)``).
@@ -435,9 +437,9 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
         # (not the piece of a word split by a lost letter: its other piece stays beside it)
         def apart(a: str, b: str) -> bool:
             return gap_join is None or not gap_join(a, b)
-        if words[0].endswith(SENTENCE_END) and apart(words[0], words[1]):
+        if words[0].endswith(FULL_STOPS) and apart(words[0], words[1]):
             yield from emit(words[1:] + words[:1], PRIOR_WORD_ROTATED)
-        if (words[-2].endswith(SENTENCE_END) and not words[-1].endswith(SENTENCE_END)
+        if (words[-2].endswith(FULL_STOPS) and not words[-1].endswith(FULL_STOPS)
                 and apart(words[-2], words[-1])):
             yield from emit(words[-1:] + words[:-1], PRIOR_WORD_ROTATED)
     if len(words) >= 2:
