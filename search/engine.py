@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from whoosh import highlight, index as whoosh_index, query as wq
@@ -320,8 +321,24 @@ class Engine:
             total, facets = scored.total, {"theme": scored.facets}
         else:
             hits, total, facets = self._whoosh_search(q, rank_any, rank_all, filter_q, limit, terms)
-        suggestion = self.suggest(parsed.words) if total == 0 else None
-        return SearchResults(parsed.text, total, hits, facets, suggestion, shown)
+        suggestion, themes = None, ()
+        if total == 0:
+            themes = tuple(self.themes_named_by(parsed.words, filter_q))
+            # a word of a theme label is a word of the documents: no spelling to suggest for it
+            suggestion = None if themes else self.suggest(parsed.words)
+        return SearchResults(parsed.text, total, hits, facets, suggestion, shown, themes)
+
+    def themes_named_by(self, words: list[str], within: wq.Query | None = None) -> list[ThemeSummary]:
+        """The themes whose label holds every one of ``words`` (by stem, any spelling) and that
+        have paragraphs ``within`` the filter: ``التعذيب`` names "مكافحة التعذيب"."""
+        wanted = {stem for word in words for stem in _label_stems(word)}
+        if not wanted:
+            return []
+        named = [t for t in self.themes() if wanted <= _label_stems(t.theme)]
+        if within is not None:
+            named = [t for t in named
+                     if self.searcher.search(wq.And([within, theme_filter([t])]), limit=1, scored=False)]
+        return named
 
     def _whoosh_search(self, q, rank_any, rank_all, filter_q, limit, terms):
         """Hits, total and facets by Whoosh's own matchers (phrases, operators): the top of the
@@ -409,6 +426,15 @@ class Engine:
             footnotes=tuple(tuple(f) for f in fields.get("footnotes") or ()),
             title=fields.get("title") or None,
         )
+
+
+@lru_cache(maxsize=1024)
+def _label_stems(text: str) -> frozenset[str]:
+    """The stems the index's analyzer finds in ``text``, stop words left out."""
+    return frozenset(t.text for t in _STEMS(text))
+
+
+_STEMS = stem_analyzer()
 
 
 def theme_filter(themes: list[ThemeSummary]) -> wq.Query:

@@ -44,6 +44,9 @@ class SearchResults:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
     filters: dict[str, object] = field(default_factory=dict)
+    #: with no hit: the themes whose label holds every word of the query (a heading's words are
+    #: not its paragraphs' words: ``التعذيب`` is the theme "مكافحة التعذيب", not in its text)
+    themes: tuple["ThemeSummary", ...] = ()
 
     def to_json(self) -> dict:
         """The object printed by ``fahras search --json``."""

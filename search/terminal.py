@@ -63,6 +63,11 @@ def print_results(results: SearchResults, *, bidi: bool = False, file=None) -> N
         if results.suggestion:
             message += f" — هل تقصد: {results.suggestion}"
         click.echo(show(message), file=out)
+        for theme in results.themes:
+            # the words name a theme: say where its paragraphs are, and how to list them
+            count = count_phrase(theme.paragraphs, PARAGRAPH_FORMS)
+            click.echo(show(f"كلمات البحث في عنوان الموضوع {theme.section}. {theme.theme} ({count})"
+                            f" — لعرض فقراته: fahras search --section {theme.section}"), file=out)
         return
     header = count_phrase(results.total, RESULT_FORMS)
     if len(results.hits) < results.total:

@@ -139,3 +139,13 @@ def test_index_of_another_version_is_one_line_error(runner, tmp_path, fixtures_d
     meta.write_text(_json.dumps(data))
     result = invoke(runner, "search", "السجن", "--index", str(index_dir))
     assert result.exit_code == 1 and "--rebuild" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_no_results_names_the_theme_whose_heading_has_the_words(runner, built_index):
+    result = invoke(runner, "search", "التعبير", "--doc", "ranking", "--index", str(built_index))
+    assert result.exit_code == 0
+    assert "لا نتائج" in result.stdout and "حرية التعبير" in result.stdout
+    assert "fahras search --section 1" in result.stdout
+    data = json.loads(invoke(runner, "search", "التعبير", "--doc", "ranking", "--json",
+                             "--index", str(built_index)).stdout)
+    assert set(data) == {"query", "total", "hits", "facets", "suggestion"}  # the contract's fields

@@ -135,3 +135,13 @@ def test_theme_paragraphs_are_the_themes_members_in_order(engine):
         assert [(h.doc, h.n) for h in members] == [
             (h.doc, h.n) for h in every if (h.section, h.theme) == (summary.section, summary.theme)]
         assert len(members) == summary.paragraphs
+
+
+def test_words_only_in_a_heading_name_its_theme(engine):
+    # "التعبير" is in the heading "حرية التعبير", not in the text of its paragraphs
+    results = engine.search("التعبير", doc="ranking")
+    assert results.total == 0
+    assert [(t.section, t.theme) for t in results.themes] == [(1, "حرية التعبير")]
+    assert results.suggestion is None          # a word of the documents: nothing to correct
+    assert engine.search("التعبير", doc="ranking", rec="9").themes == ()  # not within the filter
+    assert engine.search("الصحفيبن", doc="ranking").themes == ()

@@ -123,6 +123,16 @@ def test_no_results_page_offers_the_suggestion():
     assert 'href="/search?q=%D8%A7%D9%84%D8%AC%D9%86%D8%B3%D9%8A%D8%A9"' in live
 
 
+def test_no_results_page_names_the_theme_whose_heading_has_the_words():
+    torture = ThemeSummary(4, "مكافحة التعذيب", 2, (66,))
+    results = make_results([], total=0, facets={"theme": {}}, query="التعذيب", themes=(torture,))
+    html = render_results(results)
+    assert "لا توجد نتائج" in html and "مكافحة التعذيب" in html and "فقرتان" in html
+    live = render_results(results, links=live_links(PageNames.build([torture], ["kz"])),
+                          request={"q": "التعذيب"})
+    assert re.search(r'<a href="[^"]*themes/[^"]+">4\. <bdi>مكافحة التعذيب</bdi></a>', live)
+
+
 def test_standalone_facets_link_to_in_page_views_of_their_own_hits():
     other = make_hit(n=9, section=2, theme="التعليم", text="التعليم والجنسية", spans=())
     results = make_results([make_hit(), other],
