@@ -79,6 +79,8 @@ LEADING_PUNCT_COST = 3.0
 SENTENCE_INSIDE_COST = 1.0  # log10: a full stop inside the line, not at its end
 ORPHAN_FOOTNOTE_COST = 1.0  # log10: a footnote marker that starts the line or follows another
 NUMBERS_SIDE_BY_SIDE_COST = 2.0
+#: log10 per side of a number set apart that an order breaks (:func:`sides_broken`)
+NUMBER_SIDE_COST = 2.0
 NUMBER_TOKEN = re.compile(r"[\d\u0660-\u0669]+(?: \d{3})*")
 LOOSE_PIECE_COST = 2.5     # a split word whose other half is not next to it
 WEAK_CUE_COST = 1.5       # any reordering of a line whose only trace is runs of spaces
@@ -517,17 +519,19 @@ def _run_orders(runs: list[Run], emit, known, search, numbers: str):
             if _valid(perm):
                 yield from emit([t for r in perm for t in r.tokens], PRIOR_PERMUTED)
     units = _units(rev, known)
-    if n > MAX_PERMUTE and search is not None:
-        # the search orders units: runs chained by their split words, in the order found
-        found_units = [Run([t for r in u for t in r.tokens], u[0].hard) for u in reversed(units)]
-        for path, prior in search(found_units):
-            yield from emit([t for i in path for t in found_units[i].tokens], PRIOR_SEARCH + prior)
+    # the orders of a few units before the search's: an order both find is one block moved
+    # (its breaks' prior), not a path of jumps through many runs
     if 1 < len(units) <= MAX_UNITS and len(units) < n:
         for perm in permutations(units):
             as_reversed = list(perm) == units
             yield from emit([t for u in perm for r in u for t in r.tokens],
                             PRIOR_REVERSED if as_reversed else PRIOR_UNITS + breaks_cost(perm, units),
                             REVERSED if as_reversed else OTHER)
+    if n > MAX_PERMUTE and search is not None:
+        # the search orders units: runs chained by their split words, in the order found
+        found_units = [Run([t for r in u for t in r.tokens], u[0].hard) for u in reversed(units)]
+        for path, prior in search(found_units):
+            yield from emit([t for i in path for t in found_units[i].tokens], PRIOR_SEARCH + prior)
 
 
 #: The article alone (``ال وية``: a word whose lost glyph left a space) stays with what follows.
@@ -787,7 +791,10 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
                         for toks, prior, family in order_candidates(
                             runs_v, word_by_word, known, per_word, search, habit.numbers, glued,
                             line_cuts, gap_join)))
+    sides = number_sides(pairing.variants[0][0])
     for tokens, prior, family in candidates:
+        if sides:
+            prior += NUMBER_SIDE_COST * sides_broken(tokens, sides)
         if has_hard and family in (REVERSED, SPACED_WORDS):
             prior -= habit.reverse  # the document's extraction is known to reverse runs
         if one_by_one and family == REVERSED:
@@ -820,6 +827,58 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     else:
         why = "runs of the line out of order"
     return new, why
+
+
+@dataclass(frozen=True)
+class NumberSides:
+    """A number that is a run of its own, set apart on both sides (a run of spaces or a
+    glued word), with the words found to its left and right."""
+
+    number: str
+    left: str
+    right: str
+
+
+def number_sides(runs: list[Run]) -> list[NumberSides]:
+    """The numbers of ``runs`` set apart on both sides, each with its neighbours as found
+    (only where the number and both neighbours occur once in the line, so that an order's
+    tokens name them)."""
+    words = [t for r in runs for t in r.tokens]
+    out = []
+    for k in range(1, len(runs) - 1):
+        run, nxt = runs[k], runs[k + 1]
+        if not (run.hard and nxt.hard and len(run.tokens) == 1 and NUMBER_TOKEN.fullmatch(run.tokens[0])):
+            continue
+        side = NumberSides(run.tokens[0], runs[k - 1].tokens[-1], nxt.tokens[0])
+        if all(words.count(t) == 1 for t in (side.number, side.left, side.right)):
+            out.append(side)
+    return out
+
+
+def sides_broken(tokens: list[str], sides: list[NumberSides]) -> int:
+    """How many sides of the numbers set apart (:func:`number_sides`) an order breaks.  A
+    number printed left to right among right-to-left runs is placed by the direction
+    algorithm between its neighbours: what is found to its right comes before it and what is
+    found to its left after it (runs emitted left to right, reversed), or the other way round
+    (runs in the order found).  Either way the number keeps one neighbour on each side; an
+    order that puts both on one side of it moved the number away from its own words.
+
+    >>> s = [NumberSides("3 204", "الجنسيةـ", "الكازاخسـ")]
+    >>> sides_broken(["الكازاخسـ", "وحظي", "3 204", "منهم", "الجنسيةـ"], s)
+    0
+    >>> sides_broken(["3 204", "منهم", "الجنسيةـ", "الكازاخسـ", "وحظي"], s)
+    1
+    """
+    where = {t: i for i, t in enumerate(tokens)}
+    broken = 0
+    for s in sides:
+        n, a, b = where.get(s.number), where.get(s.left), where.get(s.right)
+        if n is None or a is None or b is None:
+            continue
+        visual = (b > n) + (a < n)    # found right before it, found left after it
+        logical = (a > n) + (b < n)   # as found
+        broken += min(visual, logical)
+    return broken
 
 
 def _plain(tokens: list[str]) -> str:
