@@ -70,6 +70,9 @@ EDGE_RUN_WORDS = 3
 EDGE_CUT_COST = 0.75
 #: share of a document's marker-last lines of one run that must clearly show a moved run
 EDGE_MOVED_SHARE = 0.15
+#: log10 penalty of reading a line laid out word by word as blocks cut at its split words,
+#: each block reversed, in the order found (:func:`visual_blocks`): one block moved
+PRIOR_VISUAL_BLOCKS = 1.4
 PRIOR_SEARCH = 1.0     # log10 penalty of an order found by searching many runs (plus its steps)
 WORDS_REVERSED_SPACED = 0.3
 WORD_BY_WORD_RUNS = 1.0  # log10 added to reversed runs in a line clearly laid out word by word
@@ -425,6 +428,10 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
         # search (which scores the junctions) sees them attached to the words they annotate
         attached = attach_footnotes(runs)
         yield from _run_orders(runs, emit, known, search if len(attached) == n else None, numbers)
+        if word_by_word:
+            blocks = visual_blocks(runs, known, gap_join)
+            if blocks is not None:
+                yield from emit(blocks, PRIOR_VISUAL_BLOCKS)
         if len(attached) < n:
             yield from _run_orders(attached, emit, known, search, numbers)
     attached = attach_footnotes(runs)
@@ -532,6 +539,46 @@ def _run_orders(runs: list[Run], emit, known, search, numbers: str):
         found_units = [Run([t for r in u for t in r.tokens], u[0].hard) for u in reversed(units)]
         for path, prior in search(found_units):
             yield from emit([t for i in path for t in found_units[i].tokens], PRIOR_SEARCH + prior)
+
+
+def visual_blocks(runs: list[Run], known=None, gap_join=None) -> list[str] | None:
+    """A line laid out word by word (visual order) whose stretched words cut it into blocks
+    emitted in the order found: each block's words reversed (:func:`reverse_words`: a single
+    space in such a line is chance, not a run), the blocks kept in order, and each split word,
+    whose pieces meet at a junction tail first (the visual order of one word), put head
+    first.  ``None`` if the line has no split word that this joins.
+
+    A block starts at a word's tail and ends at a word's head: ``ــجيل  عن  ــيتهم  منهم  أثبت
+    تســـ`` is ``[ــجيل عن] [ــيتهم منهم أثبت تســـ]``, read ``عن ـجيل | تسـ أثبت منهم ـيتهم``
+    and joined ``عن تسجيل أثبت منهم ـيتهم``.
+
+    >>> runs = [Run(["ــجيل"]), Run(["عن"]), Run(["ــيتهم"]), Run(["منهم"]), Run(["أثبت", "تســـ"])]
+    >>> " ".join(visual_blocks(runs))
+    'عن تســـ ــجيل أثبت منهم ــيتهم'
+    """
+    blocks: list[list[str]] = [[]]
+    for t in (t for r in runs for t in r.tokens):
+        if is_head_piece(t) and blocks[-1]:
+            blocks.append([])
+        blocks[-1].append(t)
+        if is_tail_piece(t):
+            blocks.append([])
+    tokens = [t for b in blocks for t in reverse_words(b, gap_join)]
+    out: list[str] = []
+    joined = False
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (is_head_piece(t) and is_tail_piece(nxt)
+                and (known is None or known(nxt.rstrip(TATWEEL) + t.lstrip(TATWEEL)))):
+            out += [nxt, t]
+            joined = True
+            i += 2
+        else:
+            out.append(t)
+            i += 1
+    return out if joined else None
 
 
 #: The article alone (``ال وية``: a word whose lost glyph left a space) stays with what follows.
