@@ -73,6 +73,9 @@ EDGE_MOVED_SHARE = 0.15
 #: log10 penalty of reading a line laid out word by word as blocks cut at its split words,
 #: each block reversed, in the order found (:func:`visual_blocks`): one block moved
 PRIOR_VISUAL_BLOCKS = 1.4
+#: ... plus this where the line began inside a word, read round from each place (a cut with
+#: no trace)
+VISUAL_ROUND_COST = 1.0
 PRIOR_SEARCH = 1.0     # log10 penalty of an order found by searching many runs (plus its steps)
 WORDS_REVERSED_SPACED = 0.3
 WORD_BY_WORD_RUNS = 1.0  # log10 added to reversed runs in a line clearly laid out word by word
@@ -429,9 +432,10 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
         attached = attach_footnotes(runs)
         yield from _run_orders(runs, emit, known, search if len(attached) == n else None, numbers)
         if word_by_word:
-            blocks = visual_blocks(runs, known, gap_join)
-            if blocks is not None:
-                yield from emit(blocks, PRIOR_VISUAL_BLOCKS)
+            readings = visual_blocks(runs, known, gap_join)
+            extra = VISUAL_ROUND_COST if len(readings) > 1 else 0.0
+            for reading in readings:
+                yield from emit(reading, PRIOR_VISUAL_BLOCKS + extra)
         if len(attached) < n:
             yield from _run_orders(attached, emit, known, search, numbers)
     attached = attach_footnotes(runs)
@@ -541,20 +545,21 @@ def _run_orders(runs: list[Run], emit, known, search, numbers: str):
             yield from emit([t for i in path for t in found_units[i].tokens], PRIOR_SEARCH + prior)
 
 
-def visual_blocks(runs: list[Run], known=None, gap_join=None) -> list[str] | None:
+def visual_blocks(runs: list[Run], known=None, gap_join=None) -> list[list[str]]:
     """A line laid out word by word (visual order) whose stretched words cut it into blocks
     emitted in the order found: each block's words reversed (:func:`reverse_words`: a single
     space in such a line is chance, not a run), the blocks kept in order, and each split word,
     whose pieces meet at a junction tail first (the visual order of one word), put head
-    first.  ``None`` if the line has no split word that this joins.
+    first.  Empty if the line has no split word that this joins; several readings where the
+    line began inside a word (:func:`_read_round`).
 
     A block starts at a word's tail and ends at a word's head: ``ــجيل  عن  ــيتهم  منهم  أثبت
     تســـ`` is ``[ــجيل عن] [ــيتهم منهم أثبت تســـ]``, read ``عن ـجيل | تسـ أثبت منهم ـيتهم``
     and joined ``عن تسجيل أثبت منهم ـيتهم``.
 
     >>> runs = [Run(["ــجيل"]), Run(["عن"]), Run(["ــيتهم"]), Run(["منهم"]), Run(["أثبت", "تســـ"])]
-    >>> " ".join(visual_blocks(runs))
-    'عن تســـ ــجيل أثبت منهم ــيتهم'
+    >>> [" ".join(r) for r in visual_blocks(runs)]
+    ['عن تســـ ــجيل أثبت منهم ــيتهم']
     """
     blocks: list[list[str]] = [[]]
     for t in (t for r in runs for t in r.tokens):
@@ -578,7 +583,23 @@ def visual_blocks(runs: list[Run], known=None, gap_join=None) -> list[str] | Non
         else:
             out.append(t)
             i += 1
-    return out if joined else None
+    if (len(out) > 2 and is_tail_piece(out[0]) and is_head_piece(out[-1])
+            and (known is None or known(out[0].rstrip(TATWEEL) + out[-1].lstrip(TATWEEL)))):
+        # the line began inside a word: its head starts the reading and its tail ends it
+        return _read_round(out)
+    return [out] if joined else []
+
+
+def _read_round(tokens: list[str]) -> list[list[str]]:
+    """A reading whose first token is the head of a word and whose last is that word's tail
+    (the extraction began the line inside that word), read round from each place: the word
+    joined, the cut where the line really began unknown (one space, no trace).
+
+    >>> [" ".join(r) for r in _read_round(["تســـ", "504", "عن", "ــجيل"])]
+    ['504 عن تســـ ــجيل', 'عن تســـ ــجيل 504', 'تســـ ــجيل 504 عن']
+    """
+    head, mid, tail = tokens[0], tokens[1:-1], tokens[-1]
+    return [mid[c:] + [head, tail] + mid[:c] for c in range(len(mid) + 1)]
 
 
 #: The article alone (``ال وية``: a word whose lost glyph left a space) stays with what follows.

@@ -1,17 +1,18 @@
 """A line laid out word by word whose stretched words cut it into blocks emitted in the
 order found, each block in visual order (:func:`indexer.repair_order.visual_blocks`), built
-from hand-made UN-style sentences (not the seed's)."""
+from hand-made UN-style sentences (not the seed's) by the damage model
+:func:`indexer.repair_damage.split_word_blocks`."""
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 
 from indexer.repair import Repairer, strip_tatweel
-from indexer.repair_damage import JOINING
+from indexer.repair_damage import JOINING, split_word_blocks
 from indexer.repair_order import (
     PRIOR_VISUAL_BLOCKS,
+    VISUAL_ROUND_COST,
     Run,
     join_split_words,
     order_candidates,
@@ -47,28 +48,6 @@ def _split(word: str, rng: random.Random) -> tuple[str, str] | None:
     return word[:i] + stretch, stretch + word[i:]
 
 
-def visual_block_line(sentence: str, rng: random.Random, splits: int = 3) -> str:
-    """``sentence`` as the seed's paragraph 79 was extracted: words placed one by one (runs
-    of spaces), stretched words cut in two, the line cut into blocks at those words, each
-    block in visual order (its words reversed) and the blocks in logical order; at each cut
-    the word's tail ends one block and its head starts the next: read block by block, the
-    tail comes before its head."""
-    # a number with a thousands group stays one left-to-right token (``1 250``)
-    words = re.sub(r"(?<=\d) (?=\d{3}\b)", "\x01", sentence).split()
-    where = [k for k in range(1, len(words) - 1) if _split(words[k], random.Random(0))]
-    chosen = sorted(rng.sample(where, min(splits, len(where))))
-    segments: list[list[str]] = [[]]
-    for k, w in enumerate(words):
-        if k in chosen:
-            head, tail = _split(w, rng)
-            segments[-1].append(tail)        # the tail ends this block ...
-            segments.append([head])          # ... and the head starts the next
-        else:
-            segments[-1].append(w)
-    tokens = [t.replace("\x01", " ") for seg in segments for t in reversed(seg)]
-    return "".join(t + (" " if rng.random() < 0.2 else "  ") for t in tokens).rstrip()
-
-
 def _reorder(repairer: Repairer, line: str) -> str:
     new, _ = reorder_line(line, clean=repairer._clean_token, known=repairer._known, weak_cost=0.0)
     return strip_tatweel(join_split_words(new))
@@ -78,27 +57,54 @@ def test_visual_blocks_is_the_inverse_of_the_extraction():
     rng = random.Random(3)
     for _ in range(3):
         for s in SENTENCES:
-            line = visual_block_line(s, rng)
+            line = split_word_blocks(s, rng, splits=rng.choice([2, 3]))  # one: read round, below
             runs, _ = split_runs(line)
-            tokens = visual_blocks(runs)
-            assert tokens is not None
-            assert strip_tatweel(join_split_words(" ".join(tokens))).split() == s.split()
+            readings = visual_blocks(runs)
+            assert len(readings) == 1
+            assert strip_tatweel(join_split_words(" ".join(readings[0]))).split() == s.split()
 
 
 def test_visual_blocks_needs_a_split_word_it_joins():
     runs = [Run(["ــجيل"]), Run(["عن"]), Run(["منهم"])]
-    assert visual_blocks(runs) is None                                # no head to join
+    assert visual_blocks(runs) == []                                  # no head to join
     runs = [Run(["عن"]), Run(["ــجيل"]), Run(["تســـ"])]
-    assert visual_blocks(runs, known=lambda w: False) is None         # a join not allowed
+    assert visual_blocks(runs, known=lambda w: False) == []           # a join not allowed
 
 
 def test_the_blocks_are_offered_only_in_a_line_laid_out_word_by_word():
-    line = visual_block_line(SENTENCES[0], random.Random(1))
+    line = split_word_blocks(SENTENCES[0], random.Random(1), splits=3)
     runs, _ = split_runs(line)
-    want = visual_blocks(runs)
+    want = visual_blocks(runs)[0]
     offered = {tuple(t): p for t, p, _ in order_candidates(runs, word_by_word=True)}
     assert offered.get(tuple(want)) == PRIOR_VISUAL_BLOCKS
     assert tuple(want) not in {tuple(t) for t, _, _ in order_candidates(runs, word_by_word=False)}
+
+
+def test_a_line_that_began_inside_a_word_is_read_round_from_each_place():
+    # one split word: its head starts the reading and its tail ends it; where the line
+    # really began shows no trace, so every place is a reading, the true one among them
+    rng = random.Random(9)
+    for s in SENTENCES:
+        line = split_word_blocks(s, rng, splits=1)
+        readings = visual_blocks(split_runs(line)[0])
+        assert len(readings) > 2
+        texts = [strip_tatweel(join_split_words(" ".join(r))).split() for r in readings]
+        assert s.split() in texts
+        runs, _ = split_runs(line)
+        offered = {tuple(t): p for t, p, _ in order_candidates(runs, word_by_word=True)}
+        assert all(offered[tuple(r)] == PRIOR_VISUAL_BLOCKS + VISUAL_ROUND_COST for r in readings)
+
+
+def test_some_lines_that_began_inside_a_word_are_put_back(repairer):
+    rng = random.Random(9)
+    right = 0
+    for _ in range(2):
+        for s in SENTENCES:
+            line = split_word_blocks(s, rng, splits=1)
+            new, _ = reorder_line(line, ["<s>"], [], clean=repairer._clean_token,
+                                  known=repairer._known, weak_cost=0.0)
+            right += strip_tatweel(join_split_words(new)).split() == s.split()
+    assert right >= 3  # 4 of 12 (0 without these readings): the pair model picks the place
 
 
 def test_lines_in_visual_blocks_are_put_back(repairer):
@@ -106,11 +112,12 @@ def test_lines_in_visual_blocks_are_put_back(repairer):
     right = total = 0
     for _ in range(2):
         for s in SENTENCES:
-            line = visual_block_line(s, rng)
+            line = split_word_blocks(s, rng)
             out = _reorder(repairer, line)
             total += 1
             right += out.split() == s.split()
-    assert right >= 0.8 * total, (right, total)
+    # 9 of 12 (1-3 split words a line; none without the blocks)
+    assert right >= 0.6 * total, (right, total)
 
 
 def test_a_line_in_plain_reversed_word_order_with_a_split_word_still_reads_reversed(repairer):
