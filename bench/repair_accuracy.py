@@ -36,6 +36,7 @@ KINDS = {
     "split digit groups": (damage.split_digits, False),
     "runs out of order": (damage.reversed_runs, True),
     "split words across reversed runs": (damage.split_word_runs, True),
+    "split words, blocks placed word by word": (damage.split_word_blocks, True),
     "reversed word order (seed spacing)": (damage.reversed_words, True),
     "reversed word order (plain spacing)": (partial(damage.reversed_words, spaced=False), True),
     "paragraph marker last, a run moved with no trace": (damage.marker_last, False),

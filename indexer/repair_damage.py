@@ -218,3 +218,40 @@ def split_word_runs(line: str, rng: random.Random, rate: float = 0.25) -> str:
     for run, gap in zip(reversed(runs[:-1]), reversed(gaps)):
         out += gap + " ".join(run)
     return out
+
+
+def split_word_blocks(line: str, rng: random.Random, splits: int | None = None) -> str:
+    """A line placed word by word (visual order) and cut into blocks at stretched words, the
+    blocks emitted in logical order, as in the seed's line 360 (paragraph 79):
+    ``عن تسجيل 504 مهاجرين …`` -> ``ــجيل  عن  …  504  تســـ …``.
+
+    ``splits`` words (1-3 at random if ``None``) are cut by tatweel; at each cut the word's
+    tail ends one block and its head starts the next; each block's words are reversed, the
+    blocks kept in order, the words set apart by two spaces (one, 20% of the time).  A number
+    with a thousands group stays one left-to-right token; a line starting with a paragraph
+    number (``12 -``) is left as it is (its marker is printed apart).
+    """
+    words = re.sub(r"(?<=\d) (?=\d{3}\b)", "\x01", line).split()
+    if len(words) < 4 or re.fullmatch(r"[\d\u0660-\u0669]+-?", words[0]):
+        return line
+
+    def cuts(w: str) -> list[int]:
+        return [i for i in range(2, len(w) - 1)
+                if w[i - 1] in JOINING and w[i] not in MARK_CHARS and WORD.fullmatch(w)] if len(w) >= 5 else []
+
+    where = [k for k in range(1, len(words) - 1) if cuts(words[k])]
+    if not where:
+        return line
+    n = rng.randint(1, 3) if splits is None else splits
+    chosen = set(rng.sample(where, min(n, len(where))))
+    segments: list[list[str]] = [[]]
+    for k, w in enumerate(words):
+        if k in chosen:
+            i = rng.choice(cuts(w))
+            stretch = TATWEEL * rng.randint(2, 6)
+            segments[-1].append(stretch + w[i:])   # the tail ends this block ...
+            segments.append([w[:i] + stretch])     # ... and the head starts the next
+        else:
+            segments[-1].append(w)
+    tokens = [t.replace("\x01", " ") for seg in segments for t in reversed(seg)]
+    return "".join(t + (" " if rng.random() < 0.2 else "  ") for t in tokens).rstrip()

@@ -54,6 +54,7 @@ REVERSED_LIST = re.compile(r"(?<![\w\u0621-\u064A])(?:\d+و\s+)+(?:\d+(?![\d\s]*
 
 #: Families of candidate orders (each has its own prior adjustments in :func:`reorder_line`).
 FOUND, REVERSED, SPACED_WORDS, OTHER = "found", "reversed", "spaced-words", "other"
+VISUAL = "visual-blocks"
 MAX_UNITS = 5          # runs chained by split words: all orders of at most this many units
 PRIOR_UNITS = 1.4      # log10 penalty of a unit order other than the reversed one
 MAX_PERMUTE = 4        # runs beyond this: only "as found", "reversed", "words reversed"
@@ -70,15 +71,26 @@ EDGE_RUN_WORDS = 3
 EDGE_CUT_COST = 0.75
 #: share of a document's marker-last lines of one run that must clearly show a moved run
 EDGE_MOVED_SHARE = 0.15
+#: log10 penalty of reading a line laid out word by word as blocks cut at its split words,
+#: each block reversed, in the order found (:func:`visual_blocks`): one block moved
+PRIOR_VISUAL_BLOCKS = 1.4
+#: ... plus this where the line began inside a word, read round from each place (a cut with
+#: no trace)
+VISUAL_ROUND_COST = 1.0
 PRIOR_SEARCH = 1.0     # log10 penalty of an order found by searching many runs (plus its steps)
 WORDS_REVERSED_SPACED = 0.3
 WORD_BY_WORD_RUNS = 1.0  # log10 added to reversed runs in a line clearly laid out word by word
+#: ... and to the other orders of its runs (not its blocks, :func:`visual_blocks`): held-out
+#: blocks row 553 -> 495 words lost (1.0: 524, 3.0: 499), every other row unchanged
+WORD_BY_WORD_OTHER = 2.0
 ONE_BY_ONE_MIN = 4       # ... that is: at least this many runs of spaces between words
 ONE_BY_ONE_SHARE = 0.6   # ... making this share of its gaps
 LEADING_PUNCT_COST = 3.0
 SENTENCE_INSIDE_COST = 1.0  # log10: a full stop inside the line, not at its end
 ORPHAN_FOOTNOTE_COST = 1.0  # log10: a footnote marker that starts the line or follows another
 NUMBERS_SIDE_BY_SIDE_COST = 2.0
+#: log10 per side of a number set apart that an order breaks (:func:`sides_broken`)
+NUMBER_SIDE_COST = 2.0
 NUMBER_TOKEN = re.compile(r"[\d\u0660-\u0669]+(?: \d{3})*")
 LOOSE_PIECE_COST = 2.5     # a split word whose other half is not next to it
 WEAK_CUE_COST = 1.5       # any reordering of a line whose only trace is runs of spaces
@@ -423,6 +435,11 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
         # search (which scores the junctions) sees them attached to the words they annotate
         attached = attach_footnotes(runs)
         yield from _run_orders(runs, emit, known, search if len(attached) == n else None, numbers)
+        if word_by_word:
+            readings = visual_blocks(runs, known, gap_join)
+            extra = VISUAL_ROUND_COST if len(readings) > 1 else 0.0
+            for reading in readings:
+                yield from emit(reading, PRIOR_VISUAL_BLOCKS + extra, VISUAL)
         if len(attached) < n:
             yield from _run_orders(attached, emit, known, search, numbers)
     attached = attach_footnotes(runs)
@@ -517,17 +534,76 @@ def _run_orders(runs: list[Run], emit, known, search, numbers: str):
             if _valid(perm):
                 yield from emit([t for r in perm for t in r.tokens], PRIOR_PERMUTED)
     units = _units(rev, known)
-    if n > MAX_PERMUTE and search is not None:
-        # the search orders units: runs chained by their split words, in the order found
-        found_units = [Run([t for r in u for t in r.tokens], u[0].hard) for u in reversed(units)]
-        for path, prior in search(found_units):
-            yield from emit([t for i in path for t in found_units[i].tokens], PRIOR_SEARCH + prior)
+    # the orders of a few units before the search's: an order both find is one block moved
+    # (its breaks' prior), not a path of jumps through many runs
     if 1 < len(units) <= MAX_UNITS and len(units) < n:
         for perm in permutations(units):
             as_reversed = list(perm) == units
             yield from emit([t for u in perm for r in u for t in r.tokens],
                             PRIOR_REVERSED if as_reversed else PRIOR_UNITS + breaks_cost(perm, units),
                             REVERSED if as_reversed else OTHER)
+    if n > MAX_PERMUTE and search is not None:
+        # the search orders units: runs chained by their split words, in the order found
+        found_units = [Run([t for r in u for t in r.tokens], u[0].hard) for u in reversed(units)]
+        for path, prior in search(found_units):
+            yield from emit([t for i in path for t in found_units[i].tokens], PRIOR_SEARCH + prior)
+
+
+def visual_blocks(runs: list[Run], known=None, gap_join=None) -> list[list[str]]:
+    """A line laid out word by word (visual order) whose stretched words cut it into blocks
+    emitted in the order found: each block's words reversed (:func:`reverse_words`: a single
+    space in such a line is chance, not a run), the blocks kept in order, and each split word,
+    whose pieces meet at a junction tail first (the visual order of one word), put head
+    first.  Empty if the line has no split word that this joins; several readings where the
+    line began inside a word (:func:`_read_round`).
+
+    A block starts at a word's tail and ends at a word's head: ``ــجيل  عن  ــيتهم  منهم  أثبت
+    تســـ`` is ``[ــجيل عن] [ــيتهم منهم أثبت تســـ]``, read ``عن ـجيل | تسـ أثبت منهم ـيتهم``
+    and joined ``عن تسجيل أثبت منهم ـيتهم``.
+
+    >>> runs = [Run(["ــجيل"]), Run(["عن"]), Run(["ــيتهم"]), Run(["منهم"]), Run(["أثبت", "تســـ"])]
+    >>> [" ".join(r) for r in visual_blocks(runs)]
+    ['عن تســـ ــجيل أثبت منهم ــيتهم']
+    """
+    blocks: list[list[str]] = [[]]
+    for t in (t for r in runs for t in r.tokens):
+        if is_head_piece(t) and blocks[-1]:
+            blocks.append([])
+        blocks[-1].append(t)
+        if is_tail_piece(t):
+            blocks.append([])
+    tokens = [t for b in blocks for t in reverse_words(b, gap_join)]
+    out: list[str] = []
+    joined = False
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (is_head_piece(t) and is_tail_piece(nxt)
+                and (known is None or known(nxt.rstrip(TATWEEL) + t.lstrip(TATWEEL)))):
+            out += [nxt, t]
+            joined = True
+            i += 2
+        else:
+            out.append(t)
+            i += 1
+    if (len(out) > 2 and is_tail_piece(out[0]) and is_head_piece(out[-1])
+            and (known is None or known(out[0].rstrip(TATWEEL) + out[-1].lstrip(TATWEEL)))):
+        # the line began inside a word: its head starts the reading and its tail ends it
+        return _read_round(out)
+    return [out] if joined else []
+
+
+def _read_round(tokens: list[str]) -> list[list[str]]:
+    """A reading whose first token is the head of a word and whose last is that word's tail
+    (the extraction began the line inside that word), read round from each place: the word
+    joined, the cut where the line really began unknown (one space, no trace).
+
+    >>> [" ".join(r) for r in _read_round(["تســـ", "504", "عن", "ــجيل"])]
+    ['504 عن تســـ ــجيل', 'عن تســـ ــجيل 504', 'تســـ ــجيل 504 عن']
+    """
+    head, mid, tail = tokens[0], tokens[1:-1], tokens[-1]
+    return [mid[c:] + [head, tail] + mid[:c] for c in range(len(mid) + 1)]
 
 
 #: The article alone (``ال وية``: a word whose lost glyph left a space) stays with what follows.
@@ -787,11 +863,16 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
                         for toks, prior, family in order_candidates(
                             runs_v, word_by_word, known, per_word, search, habit.numbers, glued,
                             line_cuts, gap_join)))
+    sides = number_sides(pairing.variants[0][0])
     for tokens, prior, family in candidates:
+        if sides:
+            prior += NUMBER_SIDE_COST * sides_broken(tokens, sides)
         if has_hard and family in (REVERSED, SPACED_WORDS):
             prior -= habit.reverse  # the document's extraction is known to reverse runs
         if one_by_one and family == REVERSED:
             prior += WORD_BY_WORD_RUNS  # words placed one by one: a single space is no run
+        elif one_by_one and family == OTHER:
+            prior += WORD_BY_WORD_OTHER  # ... nor are the other orders of its runs
         if (glued or marker_last) and family == REVERSED:
             # extraction traces (a paragraph marker printed last among them): reversed runs are the usual case
             prior -= PRIOR_REVERSED - habit.reverse
@@ -820,6 +901,58 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     else:
         why = "runs of the line out of order"
     return new, why
+
+
+@dataclass(frozen=True)
+class NumberSides:
+    """A number that is a run of its own, set apart on both sides (a run of spaces or a
+    glued word), with the words found to its left and right."""
+
+    number: str
+    left: str
+    right: str
+
+
+def number_sides(runs: list[Run]) -> list[NumberSides]:
+    """The numbers of ``runs`` set apart on both sides, each with its neighbours as found
+    (only where the number and both neighbours occur once in the line, so that an order's
+    tokens name them)."""
+    words = [t for r in runs for t in r.tokens]
+    out = []
+    for k in range(1, len(runs) - 1):
+        run, nxt = runs[k], runs[k + 1]
+        if not (run.hard and nxt.hard and len(run.tokens) == 1 and NUMBER_TOKEN.fullmatch(run.tokens[0])):
+            continue
+        side = NumberSides(run.tokens[0], runs[k - 1].tokens[-1], nxt.tokens[0])
+        if all(words.count(t) == 1 for t in (side.number, side.left, side.right)):
+            out.append(side)
+    return out
+
+
+def sides_broken(tokens: list[str], sides: list[NumberSides]) -> int:
+    """How many sides of the numbers set apart (:func:`number_sides`) an order breaks.  A
+    number printed left to right among right-to-left runs is placed by the direction
+    algorithm between its neighbours: what is found to its right comes before it and what is
+    found to its left after it (runs emitted left to right, reversed), or the other way round
+    (runs in the order found).  Either way the number keeps one neighbour on each side; an
+    order that puts both on one side of it moved the number away from its own words.
+
+    >>> s = [NumberSides("3 204", "الجنسيةـ", "الكازاخسـ")]
+    >>> sides_broken(["الكازاخسـ", "وحظي", "3 204", "منهم", "الجنسيةـ"], s)
+    0
+    >>> sides_broken(["3 204", "منهم", "الجنسيةـ", "الكازاخسـ", "وحظي"], s)
+    1
+    """
+    where = {t: i for i, t in enumerate(tokens)}
+    broken = 0
+    for s in sides:
+        n, a, b = where.get(s.number), where.get(s.left), where.get(s.right)
+        if n is None or a is None or b is None:
+            continue
+        visual = (b > n) + (a < n)    # found right before it, found left after it
+        logical = (a > n) + (b < n)   # as found
+        broken += min(visual, logical)
+    return broken
 
 
 def _plain(tokens: list[str]) -> str:
