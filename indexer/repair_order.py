@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import chain, permutations
 
 from indexer.lexicon import Bigrams, bigrams
+from indexer.repair_citations import LOGICAL as LOGICAL_CITATION, fix_reversed_citations
 from indexer.pair_model import PairModel, pair_model
 from indexer.repair_order_search import reversed_cuts, search_orders
 from indexer.repair_pieces import breaks_cost, pair_pieces
@@ -849,7 +850,7 @@ def _tidy_moved(tokens: list[str]) -> list[str]:
     end become ``"190."`` / ``"( 1)."``, a lone ``.`` joins the word before it, mirrored
     brackets turn round (``)المادة 6 (`` -> ``(المادة 6)``), ``(1)27`` -> ``27(1)``."""
     out: list[str] = []
-    for t in tokens:
+    for t in fix_reversed_citations(tokens):
         if t in (".", "،", ",") and out:
             out[-1] += t
         else:
@@ -859,7 +860,7 @@ def _tidy_moved(tokens: list[str]) -> list[str]:
     depth = 0
     fixed: list[str] = []
     for t in out:
-        if FOOTNOTE.fullmatch(t.rstrip(".،")):
+        if FOOTNOTE.fullmatch(t.rstrip(".،")) or LOGICAL_CITATION.fullmatch(t.rstrip(".،")):
             fixed.append(t)
             continue
         chars = []
