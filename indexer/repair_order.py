@@ -21,6 +21,7 @@ from indexer.lexicon import Bigrams, bigrams
 from indexer.repair_citations import LOGICAL as LOGICAL_CITATION, fix_reversed_citations
 from indexer.pair_model import PairModel, pair_model
 from indexer.repair_order_search import reversed_cuts, search_orders
+from indexer.repair_paragraph_edges import ends_with_stop
 from indexer.repair_pieces import breaks_cost, pair_pieces
 from indexer.repair_tables import TATWEEL
 
@@ -628,12 +629,16 @@ class Habit:
     right); ``edge_cut``: the price of a cut with no trace that leaves a short run at either
     end of a line whose marker is printed last (:data:`EDGE_CUT_COST` where such lines of this
     document clearly show a run moved, else :data:`CUT_COST`); ``numbers``: ``"move"`` when a number beside a word (one space) is a run of its own
-    that is reversed with the rest, ``"stay"`` when it stays in place, ``""`` when unknown.
+    that is reversed with the rest, ``"stay"`` when it stays in place, ``""`` when unknown;
+    ``final_stop``: log10 charged to an order of a paragraph's last line (the next line
+    starts a paragraph: ``after == ["</s>"]``) that does not end with a stop
+    (:mod:`indexer.repair_paragraph_edges`, learnt from the lines a first pass left as found).
     """
 
     reverse: float = 0.0
     numbers: str = ""
     edge_cut: float = CUT_COST
+    final_stop: float = 0.0
 
 
 def document_habit(lines: list[str], lm: Bigrams | PairModel | None = None, clean=None, known=None) -> Habit:
@@ -743,6 +748,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     # a paragraph marker printed after its paragraph's first line: the runs are in visual order
     marker_last = len(words) > 1 and bool(MARKER.match(words[-1]) or SPACED_MARKER.search(" ".join(words[-2:])))
     has_hard = any(r.hard for r in runs[1:])
+    final_stop = habit.final_stop if after[:1] == ["</s>"] else 0.0
     pair_cache: dict[tuple[str, str], float] = {}
 
     def pair(a: str, b: str) -> float:
@@ -801,6 +807,8 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
         elif not glued and not word_by_word and family != FOUND:
             prior += weak_cost  # only runs of spaces: they may be lost glyphs, not runs
         s = score_order(tokens, before, after, lm, clean, known) - prior
+        if final_stop and not ends_with_stop(tokens):
+            s -= final_stop  # a paragraph's last line ends with a stop (the document's habit)
         if s > best_score:
             best_tokens, best_score = tokens, s
     assert best_tokens is not None
