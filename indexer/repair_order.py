@@ -19,6 +19,7 @@ from itertools import chain, permutations
 
 from indexer.lexicon import Bigrams, bigrams
 from indexer.repair_citations import LOGICAL as LOGICAL_CITATION, fix_reversed_citations
+from indexer.repair_footnote_edges import marker_to_run_start
 from indexer.pair_model import PairModel, pair_model
 from indexer.repair_order_search import reversed_cuts, search_orders
 from indexer.repair_paragraph_edges import ends_with_stop
@@ -734,6 +735,9 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
         return line, ""
     if clean is not None and weak_cost > 0:
         runs = merge_lost_letter_gaps(runs, clean)
+    # a footnote marker emitted at the far edge of its run (``، ويجب ... التالية:( 7)``)
+    as_split = runs
+    runs = _marker_to_run_start(runs)
     before, after = list(before or []), list(after or [])
     if any(MARKER.match(m) for m in markers):
         before = ["<s>"]
@@ -813,7 +817,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
             best_tokens, best_score = tokens, s
     assert best_tokens is not None
     head = [_ordinal_first(m) if ORDINAL.match(m) else m for m in markers]
-    moved = _plain(best_tokens) != _plain(found)
+    moved = _plain(best_tokens) != _plain(found) or runs is not as_split  # or a footnote marker moved
     relisted = " ".join(t for r in runs for t in r.tokens) != " ".join(
         w for w in line.split() if w not in markers and not MARKER.match(w))
     if not moved and not relisted and not any(ORDINAL.match(m) for m in markers):
@@ -829,6 +833,26 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     else:
         why = "runs of the line out of order"
     return new, why
+
+
+def _marker_to_run_start(runs: list[Run]) -> list[Run]:
+    """:func:`indexer.repair_footnote_edges.marker_to_run_start` from each run that opens with
+    a punctuation mark, over the tokens after it (a lost glyph's spaces or a number's edge
+    may cut the extraction's run further); the runs keep their boundaries."""
+    tokens = [t for r in runs for t in r.tokens]
+    starts, k = [], 0
+    for r in runs:
+        starts.append(k)
+        k += len(r.tokens)
+    changed = False
+    for start in starts:
+        moved = marker_to_run_start(tokens[start:])
+        if moved is not None:
+            tokens[start:] = moved
+            changed = True
+    if not changed:
+        return runs
+    return [Run(tokens[a:a + len(r.tokens)], r.hard) for a, r in zip(starts, runs)]
 
 
 def _plain(tokens: list[str]) -> str:
