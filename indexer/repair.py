@@ -337,7 +337,8 @@ class Repairer:
                 new_order = []
                 for i, line in enumerate(work):
                     nxt = next((firsts[j] for j in range(i + 1, min(i + 3, len(work))) if work[j].strip()), [])
-                    key = (line, tuple(prev_tokens[-1:]), tuple(nxt[:1]), habit.final_stop if nxt[:1] == ["</s>"] else 0.0)
+                    final = habit.final_stop if nxt[:1] == ["</s>"] else 0.0
+                    key = (line, tuple(prev_tokens[-1:]), tuple(nxt[:1]), final)
                     if len(line.split()) > MAX_LINE_WORDS:
                         seen[key] = (line, "")
                     if key not in seen:

@@ -837,7 +837,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
 
 def _marker_to_run_start(runs: list[Run]) -> list[Run]:
     """:func:`indexer.repair_footnote_edges.marker_to_run_start` from each run that opens with
-    a punctuation mark, over the tokens after it (a lost glyph's spaces or a number's edge
+    a punctuation mark after a hard boundary, over the tokens after it (a lost glyph's spaces or a number's edge
     may cut the extraction's run further); the runs keep their boundaries."""
     tokens = [t for r in runs for t in r.tokens]
     starts, k = [], 0
@@ -845,8 +845,8 @@ def _marker_to_run_start(runs: list[Run]) -> list[Run]:
         starts.append(k)
         k += len(r.tokens)
     changed = False
-    for start in starts:
-        moved = marker_to_run_start(tokens[start:])
+    for start, r in zip(starts, runs):
+        moved = marker_to_run_start(tokens[start:]) if r.hard else None
         if moved is not None:
             tokens[start:] = moved
             changed = True

@@ -47,3 +47,11 @@ def test_a_clean_line_keeps_its_marker():
 def test_docstring_examples():
     result = doctest.testmod(repair_footnote_edges)
     assert result.failed == 0 and result.attempted >= 2
+
+
+def test_only_a_run_after_a_hard_boundary_counts():
+    from indexer.repair_order import Run, _marker_to_run_start
+    soft = [Run(["في", "عام", "2020"]), Run(["،", "وتشمل", "يلي:( 3)"], hard=False)]
+    assert _marker_to_run_start(soft) is soft  # a comma after a number's edge: the text's own
+    hard = [Run(["في", "عام", "2020"]), Run(["،", "وتشمل", "يلي:( 3)"], hard=True)]
+    assert [r.tokens for r in _marker_to_run_start(hard)] == [["في", "عام", "2020"], ["( 3)،", "وتشمل", "يلي:"]]
