@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import doctest
+import math
 
 import pytest
 
@@ -79,3 +80,43 @@ def test_clean_text_is_untouched():
 def test_docstring_examples():
     result = doctest.testmod(repair_paragraph_edges)
     assert result.failed == 0 and result.attempted >= 2
+
+
+PARAGRAPHS = [
+    ("وتعمل الحكومة بالتعاون مع منظمات المجتمع المدني على", "تعزيز حقوق الإنسان في جميع مناطق البلد."),
+    ("وقد اعتمد البرلمان في عام 2021 قانونا جديدا بشأن", "حماية الأطفال من العنف وسوء المعاملة."),
+    ("ويكفل الدستور المساواة بين جميع المواطنين أمام", "القانون دون أي تمييز."),
+    ("وتنظر الوزارة حاليا في مشروع قانون يتعلق", "بتنظيم عمل وسائل الإعلام."),
+    ("وفي ضوء ما تقدم، لا ترى الحكومة ضرورة", "لتعديل التشريعات القائمة."),
+    ("ومن الجدير بالذكر أن اللجنة الوطنية قد نظرت في", "هذه التوصيات في اجتماعها الأخير."),
+    ("وتشمل هذه الأحكام تعديل قانون الأسرة", "العقوبات. وقانون"),
+    ("وتواصل الدولة جهودها الرامية إلى تحسين", "ظروف العمل في السجون."),
+]
+
+
+def _learnt(monkeypatch, lines: list[str]) -> tuple[list[str], list[FinalStops]]:
+    import indexer.repair as repair_module
+    seen: list[FinalStops] = []
+
+    def spy(*args, **kwargs):
+        seen.append(learn_final_stops(*args, **kwargs))
+        return seen[-1]
+    monkeypatch.setattr(repair_module, "learn_final_stops", spy)
+    return Repairer().repair_lines(lines)[0], seen
+
+
+def test_a_document_of_numbered_paragraphs_learns_the_habit(monkeypatch):
+    lines = [l for n, (first, last) in enumerate(PARAGRAPHS, 1) for l in (f"{first}  -{n}", last)]
+    out, seen = _learnt(monkeypatch, lines)
+    # every paragraph's last line but the document's last (no next line) and the one the first
+    # pass already reordered (a line in reversed word order, here) counts: all end with a stop
+    assert seen and seen[0] == FinalStops(len(PARAGRAPHS) - 2, len(PARAGRAPHS) - 2)
+    assert seen[0].cost == pytest.approx(math.log10(7))  # add-one: 7 to 1
+    assert out[13] == "وقانون العقوبات."
+
+
+def test_a_document_whose_paragraphs_end_without_stops_learns_nothing(monkeypatch):
+    lines = [l for n, (first, last) in enumerate(PARAGRAPHS, 1)
+             for l in (f"{first}  -{n}", last.rstrip("."))]
+    _, seen = _learnt(monkeypatch, lines)
+    assert seen and seen[0].cost == 0.0
