@@ -15,7 +15,7 @@ normalisation (tatweel and invisible direction controls are always removed).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from indexer.lexicon import bigrams, lexicon, lm_tokens, strip_marks
 from indexer.repair_order import (
@@ -31,6 +31,7 @@ from indexer.repair_order import (
 )
 from indexer.repair_brackets import MIRRORED as MIRRORED_BRACKET, turn_mirrored_brackets
 from indexer.repair_gaps import ends_are_evidence, mark_gaps
+from indexer.repair_paragraph_edges import learn_final_stops
 from indexer.repair_tables import BIDI_CONTROLS, LAM_ALEF_SWAP, TATWEEL
 from indexer.repair_words import OOV_LOGP, SENTENCE_END, SENTENCE_START, GlyphModel
 from indexer.pair_model import pair_model
@@ -327,13 +328,17 @@ class Repairer:
             habit = document_habit(work, clean=self._clean_token, known=self._known)
             # a word split by a letter the body font shows as a space moves as one word
             gap_join = _GapJoin(body) if "body-font" in damage else None
-            for _ in range(2):
+            for rnd in range(2):
                 firsts = [self._first_word(l, w) for (l, _), w in zip(ordered, work)]
+                if rnd:  # a paragraph's last line ends with a stop, as the first pass shows
+                    habit = replace(habit, final_stop=learn_final_stops(
+                        work, ordered, firsts, self._is_heading_line).cost)
                 prev_tokens: list[str] = []
                 new_order = []
                 for i, line in enumerate(work):
                     nxt = next((firsts[j] for j in range(i + 1, min(i + 3, len(work))) if work[j].strip()), [])
-                    key = (line, tuple(prev_tokens[-1:]), tuple(nxt[:1]))
+                    final = habit.final_stop if nxt[:1] == ["</s>"] else 0.0
+                    key = (line, tuple(prev_tokens[-1:]), tuple(nxt[:1]), final)
                     if len(line.split()) > MAX_LINE_WORDS:
                         seen[key] = (line, "")
                     if key not in seen:

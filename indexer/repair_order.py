@@ -18,8 +18,11 @@ from functools import lru_cache
 from itertools import chain, permutations
 
 from indexer.lexicon import Bigrams, bigrams
+from indexer.repair_citations import LOGICAL as LOGICAL_CITATION, fix_reversed_citations
+from indexer.repair_footnote_edges import marker_to_run_start
 from indexer.pair_model import PairModel, pair_model
 from indexer.repair_order_search import reversed_cuts, search_orders
+from indexer.repair_paragraph_edges import ends_with_stop
 from indexer.repair_pieces import breaks_cost, pair_pieces
 from indexer.repair_tables import TATWEEL
 
@@ -703,12 +706,16 @@ class Habit:
     right); ``edge_cut``: the price of a cut with no trace that leaves a short run at either
     end of a line whose marker is printed last (:data:`EDGE_CUT_COST` where such lines of this
     document clearly show a run moved, else :data:`CUT_COST`); ``numbers``: ``"move"`` when a number beside a word (one space) is a run of its own
-    that is reversed with the rest, ``"stay"`` when it stays in place, ``""`` when unknown.
+    that is reversed with the rest, ``"stay"`` when it stays in place, ``""`` when unknown;
+    ``final_stop``: log10 charged to an order of a paragraph's last line (the next line
+    starts a paragraph: ``after == ["</s>"]``) that does not end with a stop
+    (:mod:`indexer.repair_paragraph_edges`, learnt from the lines a first pass left as found).
     """
 
     reverse: float = 0.0
     numbers: str = ""
     edge_cut: float = CUT_COST
+    final_stop: float = 0.0
 
 
 def document_habit(lines: list[str], lm: Bigrams | PairModel | None = None, clean=None, known=None) -> Habit:
@@ -804,6 +811,9 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
         return line, ""
     if clean is not None and weak_cost > 0:
         runs = merge_lost_letter_gaps(runs, clean)
+    # a footnote marker emitted at the far edge of its run (``، ويجب ... التالية:( 7)``)
+    as_split = runs
+    runs = _marker_to_run_start(runs)
     before, after = list(before or []), list(after or [])
     if any(MARKER.match(m) for m in markers):
         before = ["<s>"]
@@ -818,6 +828,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     # a paragraph marker printed after its paragraph's first line: the runs are in visual order
     marker_last = len(words) > 1 and bool(MARKER.match(words[-1]) or SPACED_MARKER.search(" ".join(words[-2:])))
     has_hard = any(r.hard for r in runs[1:])
+    final_stop = habit.final_stop if after[:1] == ["</s>"] else 0.0
     pair_cache: dict[tuple[str, str], float] = {}
 
     def pair(a: str, b: str) -> float:
@@ -881,11 +892,13 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
         elif not glued and not word_by_word and family != FOUND:
             prior += weak_cost  # only runs of spaces: they may be lost glyphs, not runs
         s = score_order(tokens, before, after, lm, clean, known) - prior
+        if final_stop and not ends_with_stop(tokens):
+            s -= final_stop  # a paragraph's last line ends with a stop (the document's habit)
         if s > best_score:
             best_tokens, best_score = tokens, s
     assert best_tokens is not None
     head = [_ordinal_first(m) if ORDINAL.match(m) else m for m in markers]
-    moved = _plain(best_tokens) != _plain(found)
+    moved = _plain(best_tokens) != _plain(found) or runs is not as_split  # or a footnote marker moved
     relisted = " ".join(t for r in runs for t in r.tokens) != " ".join(
         w for w in line.split() if w not in markers and not MARKER.match(w))
     if not moved and not relisted and not any(ORDINAL.match(m) for m in markers):
@@ -955,6 +968,26 @@ def sides_broken(tokens: list[str], sides: list[NumberSides]) -> int:
     return broken
 
 
+def _marker_to_run_start(runs: list[Run]) -> list[Run]:
+    """:func:`indexer.repair_footnote_edges.marker_to_run_start` from each run that opens with
+    a punctuation mark after a hard boundary, over the tokens after it (a lost glyph's spaces or a number's edge
+    may cut the extraction's run further); the runs keep their boundaries."""
+    tokens = [t for r in runs for t in r.tokens]
+    starts, k = [], 0
+    for r in runs:
+        starts.append(k)
+        k += len(r.tokens)
+    changed = False
+    for start, r in zip(starts, runs):
+        moved = marker_to_run_start(tokens[start:]) if r.hard else None
+        if moved is not None:
+            tokens[start:] = moved
+            changed = True
+    if not changed:
+        return runs
+    return [Run(tokens[a:a + len(r.tokens)], r.hard) for a, r in zip(starts, runs)]
+
+
 def _plain(tokens: list[str]) -> str:
     """Tokens as they will print: split words joined, tatweel gone."""
     return join_split_words(" ".join(tokens)).replace(TATWEEL, "")
@@ -982,7 +1015,7 @@ def _tidy_moved(tokens: list[str]) -> list[str]:
     end become ``"190."`` / ``"( 1)."``, a lone ``.`` joins the word before it, mirrored
     brackets turn round (``)المادة 6 (`` -> ``(المادة 6)``), ``(1)27`` -> ``27(1)``."""
     out: list[str] = []
-    for t in tokens:
+    for t in fix_reversed_citations(tokens):
         if t in (".", "،", ",") and out:
             out[-1] += t
         else:
@@ -992,7 +1025,7 @@ def _tidy_moved(tokens: list[str]) -> list[str]:
     depth = 0
     fixed: list[str] = []
     for t in out:
-        if FOOTNOTE.fullmatch(t.rstrip(".،")):
+        if FOOTNOTE.fullmatch(t.rstrip(".،")) or LOGICAL_CITATION.fullmatch(t.rstrip(".،")):
             fixed.append(t)
             continue
         chars = []

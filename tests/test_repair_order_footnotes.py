@@ -11,11 +11,13 @@ import pytest
 from indexer.repair_order import _looking_through_glued_marks, reorder_line
 
 #: Lines whose runs came out reversed, a word cut after its shadda (its head printed last).
+# the marker glued after the colon was emitted at the far edge of the run that opens with the
+# comma (indexer/repair_footnote_edges.py): it goes back before the comma
 SCRAMBLED = {
     "م الشكوى إلى المحكمة المختصة  ، ويجب أن  تشمل الشكوى العناصر التالية:( 12) وتُقدَّ":
-        "وتُقدَّم الشكوى إلى المحكمة المختصة، ويجب أن تشمل الشكوى العناصر التالية:( 12)",
+        "وتُقدَّم الشكوى إلى المحكمة المختصة ( 12)، ويجب أن تشمل الشكوى العناصر التالية:",
     "م الطلبات خطيا أو إلكترونيا  ، ويجب أن  تتضمن البيانات التالية:( 4) وتُقدَّ":
-        "وتُقدَّم الطلبات خطيا أو إلكترونيا، ويجب أن تتضمن البيانات التالية:( 4)",
+        "وتُقدَّم الطلبات خطيا أو إلكترونيا ( 4)، ويجب أن تتضمن البيانات التالية:",
 }
 
 
