@@ -63,24 +63,53 @@ def ends_are_evidence(lines: list[str]) -> bool:
     return spaced < USUAL_END_SPACES * len(nonempty)
 
 
+def gapped_first_pieces(line: str) -> set[str]:
+    """The letters of each first piece of a tatweel-split word (``مضــ`` of ``مضــ``/``ــع``)
+    that ``line`` has after a run of spaces wider than its usual gap: the place of a lost
+    first letter of that word, wherever the run-order pass puts the word.
+
+    >>> sorted(gapped_first_pieces("ــع إجراء بالتجمعات الســ  مضــ"))
+    ['مض']
+    """
+    plain = line.strip(" ")
+    usual = usual_gap(plain.replace(TATWEEL, ""))
+    tokens = re.split(r"( +)", plain)
+    out: set[str] = set()
+    for k in range(0, len(tokens) - 2, 2):
+        a, gap, b = tokens[k], tokens[k + 1], tokens[k + 2]
+        if (len(gap) > usual and b.endswith(TATWEEL) and not b.startswith(TATWEEL)
+                and not MARKER.match(a) and not DIGIT.search(a + b)):
+            out.add(b.replace(TATWEEL, ""))
+    return out
+
+
 def mark_gaps(raw: str, ordered: str, ends: bool = False) -> str:
     """``ordered`` (the words of ``raw``, perhaps reordered) with two spaces between two words
     where ``raw`` had a wider gap than usual between them, one space elsewhere inside the
     line.  With ``ends`` (:func:`ends_are_evidence`), a space that ``raw`` had before its first
-    word (or after its last) is kept where that word still starts (ends) the line."""
+    word (or after its last) is kept where that word still starts (ends) the line.
+
+    A word that ``raw`` split by tatweel into pieces, its first piece after a wide gap
+    (:func:`gapped_first_pieces`), gets two spaces before it wherever it lands (one at the
+    start of the line): ``ــع إجراء الســ  مضــ`` is ``-30  مضع إجراء``."""
     tokens = ordered.split()
     if not tokens:
         return ordered
     wide = wide_gaps(raw)
-    out = [tokens[0]]
-    for a, b in zip(tokens, tokens[1:]):
-        out.append("  " if wide.get((a, b)) or wide.get((b, a)) else " ")
-        out.append(b)
     plain = raw.replace(TATWEEL, "")
     found = plain.split()
+    pieces = gapped_first_pieces(raw) if TATWEEL in raw else set()
+    whole = set(found)
+
+    def split_after_gap(word: str) -> bool:
+        return word not in whole and any(word.startswith(p) and len(word) > len(p) for p in pieces)
+    out = [tokens[0]]
+    for a, b in zip(tokens, tokens[1:]):
+        out.append("  " if wide.get((a, b)) or wide.get((b, a)) or split_after_gap(b) else " ")
+        out.append(b)
+    if split_after_gap(tokens[0]) or ends and found and plain[:1] == " " and found[0] == tokens[0]:
+        out.insert(0, " ")
     if ends and found:
-        if plain[:1] == " " and found[0] == tokens[0]:
-            out.insert(0, " ")
         if plain[-1:] == " " and found[-1] == tokens[-1]:
             out.append(" ")
     return "".join(out)

@@ -12,7 +12,7 @@ from indexer import repair_damage as damage
 from indexer import repair_gaps
 from indexer.lexicon import lexicon, strip_marks
 from indexer.repair import Repairer, glyph_context
-from indexer.repair_gaps import ends_are_evidence, mark_gaps, usual_gap, wide_gaps
+from indexer.repair_gaps import ends_are_evidence, gapped_first_pieces, mark_gaps, usual_gap, wide_gaps
 from indexer.repair_words import GlyphModel
 
 FIX = Path(__file__).parent / "fixtures" / "repair"
@@ -126,3 +126,26 @@ def test_lost_first_letters_come_back_in_damaged_held_out_documents():
                     right += w in got
     assert total >= 20
     assert right / total >= 0.9  # 41 of 43 (37 without the spacing evidence)
+
+
+def test_a_wide_gap_before_the_first_piece_of_a_split_word_follows_the_word():
+    """The run-order pass joins ``قتــ``/``ــرح`` into ``قترح`` far from the gap the lost ي
+    left before its first piece: the gap goes with the word."""
+    raw = "ــرح حلولا للمشكلة. وهو  قتــ"
+    assert gapped_first_pieces(raw) == {"قت"}
+    assert mark_gaps(raw, "وهو قترح حلولا للمشكلة.") == "وهو  قترح حلولا للمشكلة."
+    # the word first in the line: the gap is put before it
+    assert mark_gaps("ــرح حلولا الآن  قتــ", "قترح حلولا الآن") == " قترح حلولا الآن"
+    # a usual gap, or one after a number, is no evidence
+    assert not gapped_first_pieces("ــرح حلولا وهو قتــ")
+    assert not gapped_first_pieces("ــرح حلولا 2024  قتــ")
+    # a word the line spells whole is not the split one
+    assert mark_gaps("ــرح قترح  قتــ", "قترح قترح") == "قترح قترح"
+
+
+def test_a_split_word_after_a_wide_gap_gets_its_first_letter_back(body):
+    """``شكل`` is a word: only the gap before its first piece says that it lost its ي."""
+    ordered = mark_gaps("ــل خطرا على السلم وهو  شكــ", "وهو شكل خطرا على السلم")
+    assert " ".join(body.repair_line(ordered).split()) == "وهو يشكل خطرا على السلم"
+    single = mark_gaps("ــل خطرا على السلم وهو شكــ", "وهو شكل خطرا على السلم")
+    assert body.repair_line(single) == "وهو شكل خطرا على السلم"
