@@ -31,6 +31,7 @@ from indexer.repair_order import (
 )
 from indexer.repair_brackets import MIRRORED as MIRRORED_BRACKET, turn_mirrored_brackets
 from indexer.repair_gaps import ends_are_evidence, mark_gaps
+from indexer.repair_forms import split_forms, systematic_forms
 from indexer.repair_tables import BIDI_CONTROLS, LAM_ALEF_SWAP, TATWEEL
 from indexer.repair_words import OOV_LOGP, SENTENCE_END, SENTENCE_START, GlyphModel
 from indexer.pair_model import pair_model
@@ -444,7 +445,13 @@ class Repairer:
         for c in model.table:
             n = evidence.get(c, 0)
             costs[c] = c.cost * (0.5 if n >= STRONG_EVIDENCE else 1.0 if n >= 2 else unseen)
-        return model.with_costs(costs, bonus, by_class)
+        tuned = model.with_costs(costs, bonus, by_class)
+        # a final letter's glyph form that the document never shows right (indexer.repair_forms)
+        forms = set() if by_class else systematic_forms(model.table, counts, lex)
+        if forms:
+            base = {(c.seen, c.true): c.cost for c in model.table}
+            tuned = tuned.with_table(split_forms(tuned.table, forms, base))
+        return tuned
 
     def _first_word(self, line: str, raw: str = "") -> list[str]:
         """The first word of a line for the order model; a new paragraph or a heading means

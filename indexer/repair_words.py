@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from indexer.lexicon import PROCLITICS, Bigrams, Lexicon, lexicon, lm_tokens, strip_marks
+from indexer.repair_forms import FORMS, form_at
 from indexer.repair_tables import (
     BODY_FONT,
     BODY_GAP_LETTERS,
@@ -132,7 +133,8 @@ class LetterClasses:
                 return ch
             for c in table:
                 if len(c.seen) == len(c.true) == 1 and c.seen != TATWEEL and (
-                        c.where in ("any", where) or c.where == "noninitial" and where != "initial"):
+                        c.where in ("any", where) or c.where == "noninitial" and where != "initial"
+                        or c.where in FORMS and where == "final"):
                     a, b = find(c.seen), find(c.true)
                     if a != b:
                         parent[max(a, b)] = min(a, b)
@@ -265,9 +267,15 @@ class GlyphModel:
                    by_class: bool = False) -> "GlyphModel":
         """A copy with entry costs adjusted to one document's evidence, and its vocabulary."""
         table = tuple(Confusion(c.seen, c.true, c.where, costs.get(c, c.cost)) for c in self.table)
+        return self.with_table(table, bonus, by_class)
+
+    def with_table(self, table: tuple[Confusion, ...], bonus: dict[str, float] | None = None,
+                   by_class: bool | None = None) -> "GlyphModel":
+        """A copy reading through ``table`` (its caches empty)."""
         return GlyphModel(self.name, table, self.gap_letters, self.lost_finals, self.lost_initials,
-                          self.stretch_waw, self.final_marks, self.lex, bonus, self.context,
-                          self.guard_plausible, by_class)
+                          self.stretch_waw, self.final_marks, self.lex,
+                          self.bonus if bonus is None else bonus, self.context,
+                          self.guard_plausible, self.by_class if by_class is None else by_class)
 
     def classes(self) -> LetterClasses:
         """The lexicon's letter-class index for this model's table (shared, built once)."""
@@ -288,7 +296,8 @@ class GlyphModel:
             costs: dict[tuple[str, str, int], float] = {}
             for c in self.table:
                 if len(c.seen) == len(c.true) == 1 and c.seen != TATWEEL:
-                    for k in {"any": (0, 1, 2), "initial": (1,), "final": (2,), "noninitial": (0, 2)}[c.where]:
+                    for k in {"any": (0, 1, 2), "initial": (1,), "final": (2,), "noninitial": (0, 2),
+                                  "isolated": (2,), "joined": (2,)}[c.where]:
                         old = costs.get((c.seen, c.true, k))
                         cost = c.cost * SYSTEMATIC_SCALE
                         costs[(c.seen, c.true, k)] = cost if old is None else min(old, cost)
@@ -354,7 +363,8 @@ class GlyphModel:
                 end = start + len(c.seen)
                 if (c.where == "any" or (c.where == "initial" and start == 0)
                         or (c.where == "final" and end == len(word))
-                        or (c.where == "noninitial" and start > 0)):
+                        or (c.where == "noninitial" and start > 0)
+                        or (c.where in FORMS and end == len(word) and form_at(word, start) == c.where)):
                     out.append((start, end, c))
                 start = word.find(c.seen, start + 1)
         return out
