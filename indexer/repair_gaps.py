@@ -63,24 +63,34 @@ def ends_are_evidence(lines: list[str]) -> bool:
     return spaced < USUAL_END_SPACES * len(nonempty)
 
 
-def gapped_first_pieces(line: str) -> set[str]:
-    """The letters of each first piece of a tatweel-split word (``مضــ`` of ``مضــ``/``ــع``)
-    that ``line`` has after a run of spaces wider than its usual gap: the place of a lost
-    first letter of that word, wherever the run-order pass puts the word.
+def gapped_split_words(line: str) -> tuple[set[str], set[str]]:
+    """Where ``line`` has a run of spaces wider than its usual gap at a piece of a
+    tatweel-split word, the place of a lost first letter of the word after it, wherever the
+    run-order pass puts that word: the letters of each *first piece* after such a gap (``مض``
+    of ``مضــ``, whose word is ``مضع``), and each whole *word* after such a gap that follows
+    a first piece (the piece's word goes on elsewhere: the two were side by side only at a
+    boundary of the extraction's runs).  Not next to a number or a marker.
 
-    >>> sorted(gapped_first_pieces("ــع إجراء بالتجمعات الســ  مضــ"))
-    ['مض']
+    >>> gapped_split_words("ــع إجراء بالتجمعات الســ  مضــ")
+    ({'مض'}, set())
+    >>> gapped_split_words("ــانية الهوية الجنســ  يه غالبية")
+    (set(), {'يه'})
     """
     plain = line.strip(" ")
     usual = usual_gap(plain.replace(TATWEEL, ""))
     tokens = re.split(r"( +)", plain)
-    out: set[str] = set()
+    pieces: set[str] = set()
+    words: set[str] = set()
     for k in range(0, len(tokens) - 2, 2):
         a, gap, b = tokens[k], tokens[k + 1], tokens[k + 2]
-        if (len(gap) > usual and b.endswith(TATWEEL) and not b.startswith(TATWEEL)
-                and not MARKER.match(a) and not DIGIT.search(a + b)):
-            out.add(b.replace(TATWEEL, ""))
-    return out
+        if len(gap) <= usual or b.startswith(TATWEEL) or MARKER.match(a) or MARKER.match(b) \
+                or DIGIT.search(a + b) or not a.replace(TATWEEL, ""):
+            continue
+        if b.endswith(TATWEEL):
+            pieces.add(b.replace(TATWEEL, ""))
+        elif a.endswith(TATWEEL) and not a.startswith(TATWEEL):
+            words.add(b)
+    return pieces, words
 
 
 def mark_gaps(raw: str, ordered: str, ends: bool = False) -> str:
@@ -89,19 +99,22 @@ def mark_gaps(raw: str, ordered: str, ends: bool = False) -> str:
     line.  With ``ends`` (:func:`ends_are_evidence`), a space that ``raw`` had before its first
     word (or after its last) is kept where that word still starts (ends) the line.
 
-    A word that ``raw`` split by tatweel into pieces, its first piece after a wide gap
-    (:func:`gapped_first_pieces`), gets two spaces before it wherever it lands (one at the
-    start of the line): ``ــع إجراء الســ  مضــ`` is ``-30  مضع إجراء``."""
+    A word that ``raw`` split by tatweel into pieces, its first piece after a wide gap, and a
+    word after a wide gap that follows such a piece (:func:`gapped_split_words`), get two
+    spaces before them wherever they land (one at the start of the line):
+    ``ــع إجراء الســ  مضــ`` is ``-30  مضع إجراء``."""
     tokens = ordered.split()
     if not tokens:
         return ordered
     wide = wide_gaps(raw)
     plain = raw.replace(TATWEEL, "")
     found = plain.split()
-    pieces = gapped_first_pieces(raw) if TATWEEL in raw else set()
+    pieces, after = gapped_split_words(raw) if TATWEEL in raw else (set(), set())
     whole = set(found)
 
     def split_after_gap(word: str) -> bool:
+        if word in after:
+            return found.count(word) == 1
         return word not in whole and any(word.startswith(p) and len(word) > len(p) for p in pieces)
     out = [tokens[0]]
     for a, b in zip(tokens, tokens[1:]):

@@ -900,10 +900,17 @@ class GlyphModel:
         # the word before lost its last letter there
         spaced = i > 0 and (tokens[i - 1] == "" or not strip_marks(tokens[i - 1]))
         wide = spaced and not self._final_takes_gap(tokens, i)
-        for extra in self.lost_initials:
+        # at a wide gap, any letter the font shows as a space may be the lost one (ف too: its
+        # first glyph is the one lost inside ``إضا ية``), but only as a word in its own right
+        # (ف is a proclitic too: ``  الكازاخستانية`` is not ``فالكازاخستانية``)
+        initials = self.lost_initials + (tuple(x for x in self.gap_letters if x not in self.lost_initials)
+                                         if wide else ())
+        for extra in initials:
             if strip_marks(pre) or len(strip_marks(core)) < 2:
                 break
             cand = self.best(extra + strip_marks(core), 1)
+            if extra not in self.lost_initials and strip_marks(cand.text) not in self.lex.zipfs:
+                continue
             if SHADDA in cand.text and c.score >= PLAUSIBLE_LOGP:
                 continue  # a common word is not re-read with a shadda (ملف is not عملّ)
             if wide:

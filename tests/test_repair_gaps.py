@@ -12,7 +12,7 @@ from indexer import repair_damage as damage
 from indexer import repair_gaps
 from indexer.lexicon import lexicon, strip_marks
 from indexer.repair import Repairer, glyph_context
-from indexer.repair_gaps import ends_are_evidence, gapped_first_pieces, mark_gaps, usual_gap, wide_gaps
+from indexer.repair_gaps import ends_are_evidence, gapped_split_words, mark_gaps, usual_gap, wide_gaps
 from indexer.repair_words import GlyphModel
 
 FIX = Path(__file__).parent / "fixtures" / "repair"
@@ -132,13 +132,13 @@ def test_a_wide_gap_before_the_first_piece_of_a_split_word_follows_the_word():
     """The run-order pass joins ``قتــ``/``ــرح`` into ``قترح`` far from the gap the lost ي
     left before its first piece: the gap goes with the word."""
     raw = "ــرح حلولا للمشكلة. وهو  قتــ"
-    assert gapped_first_pieces(raw) == {"قت"}
+    assert gapped_split_words(raw) == ({"قت"}, set())
     assert mark_gaps(raw, "وهو قترح حلولا للمشكلة.") == "وهو  قترح حلولا للمشكلة."
     # the word first in the line: the gap is put before it
     assert mark_gaps("ــرح حلولا الآن  قتــ", "قترح حلولا الآن") == " قترح حلولا الآن"
     # a usual gap, or one after a number, is no evidence
-    assert not gapped_first_pieces("ــرح حلولا وهو قتــ")
-    assert not gapped_first_pieces("ــرح حلولا 2024  قتــ")
+    assert gapped_split_words("ــرح حلولا وهو قتــ") == (set(), set())
+    assert gapped_split_words("ــرح حلولا 2024  قتــ") == (set(), set())
     # a word the line spells whole is not the split one
     assert mark_gaps("ــرح قترح  قتــ", "قترح قترح") == "قترح قترح"
 
@@ -149,3 +149,29 @@ def test_a_split_word_after_a_wide_gap_gets_its_first_letter_back(body):
     assert " ".join(body.repair_line(ordered).split()) == "وهو يشكل خطرا على السلم"
     single = mark_gaps("ــل خطرا على السلم وهو شكــ", "وهو شكل خطرا على السلم")
     assert body.repair_line(single) == "وهو شكل خطرا على السلم"
+
+
+def test_a_wide_gap_after_a_first_piece_goes_with_the_word_after_it():
+    """``المنظــ  رص``: the piece's word goes on in another run, so the gap is the place of
+    a letter lost before ``رص``, wherever the run-order pass puts it."""
+    raw = "ــمة جديدة. وتتيح المنظــ  رص للتعاون"
+    assert gapped_split_words(raw) == (set(), {"رص"})
+    assert mark_gaps(raw, "رص للتعاون وتتيح المنظمة جديدة.") == " رص للتعاون وتتيح المنظمة جديدة."
+    # a gap after a whole word is the pair rule's, not this one's
+    assert gapped_split_words("ــمة جديدة وتتيح  رص") == (set(), set())
+
+
+@pytest.mark.parametrize("spaced, single, right", [
+    ("وهذه  رص جديدة للتعاون", "وهذه رص جديدة للتعاون", "وهذه فرص جديدة للتعاون"),
+    ("خلال  ترة قصيرة", "خلال ترة قصيرة", "خلال فترة قصيرة"),
+])
+def test_at_a_wide_gap_any_letter_the_font_shows_as_a_space_may_be_the_lost_first(body, spaced, single, right):
+    """ف, whose glyph the font shows as a space inside words (``إضا ية``), lost at the start
+    of a word: only where the gap is wide."""
+    assert " ".join(body.repair_line(spaced).split()) == right
+    assert body.repair_line(single) == single
+
+
+def test_a_lost_feh_is_no_proclitic(body):
+    """``ف`` put back must make a word in its own right, not ``ف`` + the word."""
+    assert " ".join(body.repair_line("أكد أن  المنظمة ملتزمة").split()) == "أكد أن المنظمة ملتزمة"
