@@ -807,6 +807,16 @@ class GlyphModel:
             if score - GAP_COST > found:
                 yield i + 2, pre + text + post2, score - GAP_COST
 
+    def _final_gains(self, tokens: list[str], i: int) -> bool:
+        """Does the word before token ``i`` gain from a lost last letter put back (more than
+        :data:`SPACED_GAP_COST`), so that a run of spaces before token ``i`` may be its?"""
+        j = i - 1
+        while j >= 0 and not tokens[j]:
+            j -= 1
+        before = self._split(tokens[j]) if j >= 0 else None
+        return (before is not None and not before[2]
+                and self._lost_gain(strip_marks(before[1]), self.lost_finals, at_end=True) > SPACED_GAP_COST)
+
     def _final_takes_gap(self, tokens: list[str], i: int) -> bool:
         """Is the run of spaces before token ``i`` better explained as the place of a final
         letter lost by the word before it (``أخر  من`` -> ``أخرى من``) than of a first
@@ -937,6 +947,19 @@ class GlyphModel:
                     score += self._context_gain(tokens, i, c.text, cand.text, before)
                 if cand.score > OOV_LOGP and score > c.score:
                     yield i + 1, pre + cand.text, score
+            # a lone letter between two wide gaps is what is left of a word that lost its first
+            # and its last letter (``ظرون  ي  الأإماص`` -> ``ظروف عيش الأشخاص``)
+            if spaced and len(strip_marks(core)) == 1 and not strip_marks(pre) and not self._final_gains(tokens, i):
+                for extra in self.lost_initials:
+                    for last in self.lost_finals:
+                        cand = self.best(extra + strip_marks(core) + last, 1)
+                        if cand.score < PLAUSIBLE_LOGP:
+                            continue  # two letters put back: a common word only (not ``يوك``)
+                        score = cand.score - 2 * WIDE_GAP_COST
+                        if self.context is not None:
+                            score += self._context_gain(tokens, i, c.text, cand.text, before)
+                        if score > c.score:
+                            yield i + 1, cand.text, score
         # join with the next token through a letter shown as a space
         if i + 1 < len(tokens) and not post and self.gap_letters:
             nxt = self._split(tokens[i + 1])

@@ -175,3 +175,17 @@ def test_at_a_wide_gap_any_letter_the_font_shows_as_a_space_may_be_the_lost_firs
 def test_a_lost_feh_is_no_proclitic(body):
     """``ف`` put back must make a word in its own right, not ``ف`` + the word."""
     assert " ".join(body.repair_line("أكد أن  المنظمة ملتزمة").split()) == "أكد أن المنظمة ملتزمة"
+
+
+@pytest.mark.parametrize("spaced, single, right", [
+    ("وكما  ر  المجلس فإن الوضع خطير", "وكما ر المجلس فإن الوضع خطير", "وكما يرى المجلس فإن الوضع خطير"),
+    ("وقد حصل  ل  موافقة الحكومة", "وقد حصل ل موافقة الحكومة", "وقد حصل على موافقة الحكومة"),
+])
+def test_a_lone_letter_between_wide_gaps_lost_its_first_and_last_letters(body, spaced, single, right):
+    assert " ".join(body.repair_line(spaced).split()) == right
+    assert " ".join(body.repair_line(single).split()) != right
+
+
+def test_two_letters_put_back_make_a_common_word_only(body):
+    """``و`` between wide gaps is not ``يوك`` (a rare web form)."""
+    assert "يوك" not in body.repair_line("وقد ضرب  و  المدينة")
