@@ -63,24 +63,27 @@ def ends_are_evidence(lines: list[str]) -> bool:
     return spaced < USUAL_END_SPACES * len(nonempty)
 
 
-def gapped_split_words(line: str) -> tuple[set[str], set[str]]:
+def gapped_split_words(line: str) -> tuple[set[str], dict[str, str]]:
     """Where ``line`` has a run of spaces wider than its usual gap at a piece of a
     tatweel-split word, the place of a lost first letter of the word after it, wherever the
     run-order pass puts that word: the letters of each *first piece* after such a gap (``مض``
     of ``مضــ``, whose word is ``مضع``), and each whole *word* after such a gap that follows
-    a first piece (the piece's word goes on elsewhere: the two were side by side only at a
-    boundary of the extraction's runs).  Not next to a number or a marker.
+    a stretched piece, with that piece's letters (if the piece is the first of a split word,
+    its word goes on elsewhere and the two were side by side only at a boundary of the
+    extraction's runs; :func:`mark_gaps` checks that it was joined: a word stretched before a
+    lost last letter, ``أنشـــ  في`` for ``أنشئ في``, is no piece).  Not next to a number or a
+    marker.
 
     >>> gapped_split_words("ــع إجراء بالتجمعات الســ  مضــ")
-    ({'مض'}, set())
+    ({'مض'}, {})
     >>> gapped_split_words("ــانية الهوية الجنســ  يه غالبية")
-    (set(), {'يه'})
+    (set(), {'يه': 'الجنس'})
     """
     plain = line.strip(" ")
     usual = usual_gap(plain.replace(TATWEEL, ""))
     tokens = re.split(r"( +)", plain)
     pieces: set[str] = set()
-    words: set[str] = set()
+    words: dict[str, str] = {}
     for k in range(0, len(tokens) - 2, 2):
         a, gap, b = tokens[k], tokens[k + 1], tokens[k + 2]
         if len(gap) <= usual or b.startswith(TATWEEL) or MARKER.match(a) or MARKER.match(b) \
@@ -89,7 +92,7 @@ def gapped_split_words(line: str) -> tuple[set[str], set[str]]:
         if b.endswith(TATWEEL):
             pieces.add(b.replace(TATWEEL, ""))
         elif a.endswith(TATWEEL) and not a.startswith(TATWEEL):
-            words.add(b)
+            words[b] = a.replace(TATWEEL, "")
     return pieces, words
 
 
@@ -109,12 +112,12 @@ def mark_gaps(raw: str, ordered: str, ends: bool = False) -> str:
     wide = wide_gaps(raw)
     plain = raw.replace(TATWEEL, "")
     found = plain.split()
-    pieces, after = gapped_split_words(raw) if TATWEEL in raw else (set(), set())
+    pieces, after = gapped_split_words(raw) if TATWEEL in raw else (set(), {})
     whole = set(found)
 
     def split_after_gap(word: str) -> bool:
-        if word in after:
-            return found.count(word) == 1
+        if word in after:  # ... after a piece that the order pass joined to its other piece
+            return found.count(word) == 1 and after[word] not in tokens
         return word not in whole and any(word.startswith(p) and len(word) > len(p) for p in pieces)
     out = [tokens[0]]
     for a, b in zip(tokens, tokens[1:]):

@@ -132,13 +132,13 @@ def test_a_wide_gap_before_the_first_piece_of_a_split_word_follows_the_word():
     """The run-order pass joins ``قتــ``/``ــرح`` into ``قترح`` far from the gap the lost ي
     left before its first piece: the gap goes with the word."""
     raw = "ــرح حلولا للمشكلة. وهو  قتــ"
-    assert gapped_split_words(raw) == ({"قت"}, set())
+    assert gapped_split_words(raw) == ({"قت"}, {})
     assert mark_gaps(raw, "وهو قترح حلولا للمشكلة.") == "وهو  قترح حلولا للمشكلة."
     # the word first in the line: the gap is put before it
     assert mark_gaps("ــرح حلولا الآن  قتــ", "قترح حلولا الآن") == " قترح حلولا الآن"
     # a usual gap, or one after a number, is no evidence
-    assert gapped_split_words("ــرح حلولا وهو قتــ") == (set(), set())
-    assert gapped_split_words("ــرح حلولا 2024  قتــ") == (set(), set())
+    assert gapped_split_words("ــرح حلولا وهو قتــ") == (set(), {})
+    assert gapped_split_words("ــرح حلولا 2024  قتــ") == (set(), {})
     # a word the line spells whole is not the split one
     assert mark_gaps("ــرح قترح  قتــ", "قترح قترح") == "قترح قترح"
 
@@ -155,10 +155,13 @@ def test_a_wide_gap_after_a_first_piece_goes_with_the_word_after_it():
     """``المنظــ  رص``: the piece's word goes on in another run, so the gap is the place of
     a letter lost before ``رص``, wherever the run-order pass puts it."""
     raw = "ــمة جديدة. وتتيح المنظــ  رص للتعاون"
-    assert gapped_split_words(raw) == (set(), {"رص"})
+    assert gapped_split_words(raw) == (set(), {"رص": "المنظ"})
     assert mark_gaps(raw, "رص للتعاون وتتيح المنظمة جديدة.") == " رص للتعاون وتتيح المنظمة جديدة."
+    # a word stretched before its lost last letter is no piece: the gap may be its
+    assert mark_gaps("جديدة. وتتيح المنظــ  رص للتعاون", "رص للتعاون وتتيح المنظ جديدة.") == \
+        "رص للتعاون وتتيح المنظ جديدة."
     # a gap after a whole word is the pair rule's, not this one's
-    assert gapped_split_words("ــمة جديدة وتتيح  رص") == (set(), set())
+    assert gapped_split_words("ــمة جديدة وتتيح  رص") == (set(), {})
 
 
 @pytest.mark.parametrize("spaced, single, right", [
