@@ -30,7 +30,7 @@ from indexer.repair_order import (
     reverse_visual,
 )
 from indexer.repair_brackets import MIRRORED as MIRRORED_BRACKET, turn_mirrored_brackets
-from indexer.repair_gaps import ends_are_evidence, mark_gaps
+from indexer.repair_gaps import ends_are_evidence, mark_gaps, piece_gaps_are_evidence
 from indexer.repair_forms import split_forms, systematic_forms
 from indexer.repair_tables import BIDI_CONTROLS, LAM_ALEF_SWAP, TATWEEL
 from indexer.repair_words import OOV_LOGP, SENTENCE_END, SENTENCE_START, GlyphModel
@@ -351,6 +351,7 @@ class Repairer:
                 ordered = new_order
         before = SENTENCE_START  # what the next line continues: a document starts a sentence
         ends = ends_are_evidence(work)
+        after_pieces = piece_gaps_are_evidence(work)
         for i, line in enumerate(work):
             reasons: list[str] = []
             if line != lines[i]:
@@ -378,7 +379,7 @@ class Repairer:
             elif "lam-alef" in damage:
                 model = self.lam_alef
             if model is body and not foreign:  # the wide gaps, where a letter was lost
-                new = mark_gaps(line, new, ends)
+                new = mark_gaps(line, new, ends, after_pieces)
             if model is not None:
                 after = self._next_heading_word(ordered, i) if model is heading else None
                 new, edits = model.repair_line_edits(new, before, after)

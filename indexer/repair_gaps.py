@@ -96,11 +96,37 @@ def gapped_split_words(line: str) -> tuple[set[str], dict[str, str]]:
     return pieces, words
 
 
-def mark_gaps(raw: str, ordered: str, ends: bool = False) -> str:
+#: A gap after the first piece of a split word is evidence only in a document where fewer than
+#: this share of such pieces have a wide gap after them: where runs are emitted with runs of
+#: spaces between them, the gap is the boundary's (the seed: 3 of 57; the split-word damage
+#: model, whose runs are side by side with a run of spaces between words: 35-55%).
+USUAL_PIECE_GAPS = 0.2
+
+
+def piece_gaps_are_evidence(lines: list[str]) -> bool:
+    """Are wide gaps after the first pieces of split words unusual in this document?"""
+    wide = total = 0
+    for line in lines:
+        if TATWEEL not in line:
+            continue
+        plain = line.strip(" ")
+        usual = usual_gap(plain.replace(TATWEEL, ""))
+        tokens = re.split(r"( +)", plain)
+        for k in range(0, len(tokens) - 2, 2):
+            a, gap, b = tokens[k], tokens[k + 1], tokens[k + 2]
+            if (a.endswith(TATWEEL) and not a.startswith(TATWEEL) and not MARKER.match(b)
+                    and not DIGIT.search(a + b)):
+                total += 1
+                wide += len(gap) > usual
+    return wide < USUAL_PIECE_GAPS * total
+
+
+def mark_gaps(raw: str, ordered: str, ends: bool = False, after_pieces: bool = True) -> str:
     """``ordered`` (the words of ``raw``, perhaps reordered) with two spaces between two words
     where ``raw`` had a wider gap than usual between them, one space elsewhere inside the
     line.  With ``ends`` (:func:`ends_are_evidence`), a space that ``raw`` had before its first
     word (or after its last) is kept where that word still starts (ends) the line.
+    ``after_pieces`` (:func:`piece_gaps_are_evidence`): a gap after a first piece counts.
 
     A word that ``raw`` split by tatweel into pieces, its first piece after a wide gap, and a
     word after a wide gap that follows such a piece (:func:`gapped_split_words`), get two
@@ -117,7 +143,7 @@ def mark_gaps(raw: str, ordered: str, ends: bool = False) -> str:
 
     def split_after_gap(word: str) -> bool:
         if word in after:  # ... after a piece that the order pass joined to its other piece
-            return found.count(word) == 1 and after[word] not in tokens
+            return after_pieces and found.count(word) == 1 and after[word] not in tokens
         return word not in whole and any(word.startswith(p) and len(word) > len(p) for p in pieces)
     out = [tokens[0]]
     for a, b in zip(tokens, tokens[1:]):

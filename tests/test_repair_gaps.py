@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -162,6 +163,20 @@ def test_a_wide_gap_after_a_first_piece_goes_with_the_word_after_it():
         "رص للتعاون وتتيح المنظ جديدة."
     # a gap after a whole word is the pair rule's, not this one's
     assert gapped_split_words("ــمة جديدة وتتيح  رص") == (set(), {})
+    # nor in a document whose runs are emitted with runs of spaces between them
+    assert mark_gaps(raw, "رص للتعاون وتتيح المنظمة جديدة.", after_pieces=False) == \
+        "رص للتعاون وتتيح المنظمة جديدة."
+
+
+def test_gaps_after_pieces_count_only_where_they_are_unusual():
+    """The split-word damage model emits runs with a run of spaces between words: there a
+    gap after a piece is the runs' boundary, no lost letter."""
+    sentences = (FIX / "un_testset_heldout_ar.txt").read_text(encoding="utf-8").splitlines()[:60]
+    rng = random.Random(3)
+    spaced = [damage.split_word_runs(s, rng) for s in sentences]
+    assert not repair_gaps.piece_gaps_are_evidence(spaced)
+    single = [re.sub(" {2,}", " ", l) for l in spaced]
+    assert repair_gaps.piece_gaps_are_evidence(single)
 
 
 @pytest.mark.parametrize("spaced, single, right", [
