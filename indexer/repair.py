@@ -32,6 +32,8 @@ from indexer.repair_order import (
 from indexer.repair_brackets import MIRRORED as MIRRORED_BRACKET, turn_mirrored_brackets
 from indexer.repair_gaps import ends_are_evidence, mark_gaps
 from indexer.repair_paragraph_edges import learn_final_stops
+from indexer.repair_gaps import ends_are_evidence, mark_gaps, piece_gaps_are_evidence
+from indexer.repair_forms import split_forms, systematic_forms
 from indexer.repair_tables import BIDI_CONTROLS, LAM_ALEF_SWAP, TATWEEL
 from indexer.repair_words import OOV_LOGP, SENTENCE_END, SENTENCE_START, GlyphModel
 from indexer.pair_model import pair_model
@@ -355,6 +357,7 @@ class Repairer:
                 ordered = new_order
         before = SENTENCE_START  # what the next line continues: a document starts a sentence
         ends = ends_are_evidence(work)
+        after_pieces = piece_gaps_are_evidence(work)
         for i, line in enumerate(work):
             reasons: list[str] = []
             if line != lines[i]:
@@ -382,7 +385,7 @@ class Repairer:
             elif "lam-alef" in damage:
                 model = self.lam_alef
             if model is body and not foreign:  # the wide gaps, where a letter was lost
-                new = mark_gaps(line, new, ends)
+                new = mark_gaps(line, new, ends, after_pieces)
             if model is not None:
                 after = self._next_heading_word(ordered, i) if model is heading else None
                 new, edits = model.repair_line_edits(new, before, after)
@@ -449,7 +452,13 @@ class Repairer:
         for c in model.table:
             n = evidence.get(c, 0)
             costs[c] = c.cost * (0.5 if n >= STRONG_EVIDENCE else 1.0 if n >= 2 else unseen)
-        return model.with_costs(costs, bonus, by_class)
+        tuned = model.with_costs(costs, bonus, by_class)
+        # a final letter's glyph form that the document never shows right (indexer.repair_forms)
+        forms = set() if by_class else systematic_forms(model.table, counts, lex)
+        if forms:
+            base = {(c.seen, c.true): c.cost for c in model.table}
+            tuned = tuned.with_table(split_forms(tuned.table, forms, base))
+        return tuned
 
     def _first_word(self, line: str, raw: str = "") -> list[str]:
         """The first word of a line for the order model; a new paragraph or a heading means

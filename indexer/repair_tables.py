@@ -14,8 +14,9 @@ from typing import Literal
 
 from indexer.unicode_forms import BIDI_FORMATTING
 
-#: Where in a word an entry applies; "noninitial": anywhere but the first letter.
-Where = Literal["any", "initial", "final", "noninitial"]
+#: Where in a word an entry applies; "noninitial": anywhere but the first letter; "isolated" /
+#: "joined": last, in that glyph form (:mod:`indexer.repair_forms`; made per document).
+Where = Literal["any", "initial", "final", "noninitial", "isolated", "joined"]
 
 # Letter names, to keep the tables below readable.
 ALEF = "\N{ARABIC LETTER ALEF}"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from indexer.lexicon import PROCLITICS, Bigrams, Lexicon, lexicon, lm_tokens, strip_marks
+from indexer.repair_forms import FORMS, form_at
 from indexer.repair_tables import (
     BODY_FONT,
     BODY_GAP_LETTERS,
@@ -132,7 +133,8 @@ class LetterClasses:
                 return ch
             for c in table:
                 if len(c.seen) == len(c.true) == 1 and c.seen != TATWEEL and (
-                        c.where in ("any", where) or c.where == "noninitial" and where != "initial"):
+                        c.where in ("any", where) or c.where == "noninitial" and where != "initial"
+                        or c.where in FORMS and where == "final"):
                     a, b = find(c.seen), find(c.true)
                     if a != b:
                         parent[max(a, b)] = min(a, b)
@@ -265,9 +267,15 @@ class GlyphModel:
                    by_class: bool = False) -> "GlyphModel":
         """A copy with entry costs adjusted to one document's evidence, and its vocabulary."""
         table = tuple(Confusion(c.seen, c.true, c.where, costs.get(c, c.cost)) for c in self.table)
+        return self.with_table(table, bonus, by_class)
+
+    def with_table(self, table: tuple[Confusion, ...], bonus: dict[str, float] | None = None,
+                   by_class: bool | None = None) -> "GlyphModel":
+        """A copy reading through ``table`` (its caches empty)."""
         return GlyphModel(self.name, table, self.gap_letters, self.lost_finals, self.lost_initials,
-                          self.stretch_waw, self.final_marks, self.lex, bonus, self.context,
-                          self.guard_plausible, by_class)
+                          self.stretch_waw, self.final_marks, self.lex,
+                          self.bonus if bonus is None else bonus, self.context,
+                          self.guard_plausible, self.by_class if by_class is None else by_class)
 
     def classes(self) -> LetterClasses:
         """The lexicon's letter-class index for this model's table (shared, built once)."""
@@ -288,7 +296,8 @@ class GlyphModel:
             costs: dict[tuple[str, str, int], float] = {}
             for c in self.table:
                 if len(c.seen) == len(c.true) == 1 and c.seen != TATWEEL:
-                    for k in {"any": (0, 1, 2), "initial": (1,), "final": (2,), "noninitial": (0, 2)}[c.where]:
+                    for k in {"any": (0, 1, 2), "initial": (1,), "final": (2,), "noninitial": (0, 2),
+                                  "isolated": (2,), "joined": (2,)}[c.where]:
                         old = costs.get((c.seen, c.true, k))
                         cost = c.cost * SYSTEMATIC_SCALE
                         costs[(c.seen, c.true, k)] = cost if old is None else min(old, cost)
@@ -354,7 +363,8 @@ class GlyphModel:
                 end = start + len(c.seen)
                 if (c.where == "any" or (c.where == "initial" and start == 0)
                         or (c.where == "final" and end == len(word))
-                        or (c.where == "noninitial" and start > 0)):
+                        or (c.where == "noninitial" and start > 0)
+                        or (c.where in FORMS and end == len(word) and form_at(word, start) == c.where)):
                     out.append((start, end, c))
                 start = word.find(c.seen, start + 1)
         return out
@@ -797,6 +807,16 @@ class GlyphModel:
             if score - GAP_COST > found:
                 yield i + 2, pre + text + post2, score - GAP_COST
 
+    def _final_gains(self, tokens: list[str], i: int) -> bool:
+        """Does the word before token ``i`` gain from a lost last letter put back (more than
+        :data:`SPACED_GAP_COST`), so that a run of spaces before token ``i`` may be its?"""
+        j = i - 1
+        while j >= 0 and not tokens[j]:
+            j -= 1
+        before = self._split(tokens[j]) if j >= 0 else None
+        return (before is not None and not before[2]
+                and self._lost_gain(strip_marks(before[1]), self.lost_finals, at_end=True) > SPACED_GAP_COST)
+
     def _final_takes_gap(self, tokens: list[str], i: int) -> bool:
         """Is the run of spaces before token ``i`` better explained as the place of a final
         letter lost by the word before it (``أخر  من`` -> ``أخرى من``) than of a first
@@ -890,10 +910,17 @@ class GlyphModel:
         # the word before lost its last letter there
         spaced = i > 0 and (tokens[i - 1] == "" or not strip_marks(tokens[i - 1]))
         wide = spaced and not self._final_takes_gap(tokens, i)
-        for extra in self.lost_initials:
+        # at a wide gap, any letter the font shows as a space may be the lost one (ف too: its
+        # first glyph is the one lost inside ``إضا ية``), but only as a word in its own right
+        # (ف is a proclitic too: ``  الكازاخستانية`` is not ``فالكازاخستانية``)
+        initials = self.lost_initials + (tuple(x for x in self.gap_letters if x not in self.lost_initials)
+                                         if wide else ())
+        for extra in initials:
             if strip_marks(pre) or len(strip_marks(core)) < 2:
                 break
             cand = self.best(extra + strip_marks(core), 1)
+            if extra not in self.lost_initials and strip_marks(cand.text) not in self.lex.zipfs:
+                continue
             if SHADDA in cand.text and c.score >= PLAUSIBLE_LOGP:
                 continue  # a common word is not re-read with a shadda (ملف is not عملّ)
             if wide:
@@ -920,6 +947,19 @@ class GlyphModel:
                     score += self._context_gain(tokens, i, c.text, cand.text, before)
                 if cand.score > OOV_LOGP and score > c.score:
                     yield i + 1, pre + cand.text, score
+            # a lone letter between two wide gaps is what is left of a word that lost its first
+            # and its last letter (``ظرون  ي  الأإماص`` -> ``ظروف عيش الأشخاص``)
+            if spaced and len(strip_marks(core)) == 1 and not strip_marks(pre) and not self._final_gains(tokens, i):
+                for extra in self.lost_initials:
+                    for last in self.lost_finals:
+                        cand = self.best(extra + strip_marks(core) + last, 1)
+                        if cand.score < PLAUSIBLE_LOGP:
+                            continue  # two letters put back: a common word only (not ``يوك``)
+                        score = cand.score - 2 * WIDE_GAP_COST
+                        if self.context is not None:
+                            score += self._context_gain(tokens, i, c.text, cand.text, before)
+                        if score > c.score:
+                            yield i + 1, cand.text, score
         # join with the next token through a letter shown as a space
         if i + 1 < len(tokens) and not post and self.gap_letters:
             nxt = self._split(tokens[i + 1])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from indexer import repair_damage as damage
 from indexer import repair_gaps
 from indexer.lexicon import lexicon, strip_marks
 from indexer.repair import Repairer, glyph_context
-from indexer.repair_gaps import ends_are_evidence, mark_gaps, usual_gap, wide_gaps
+from indexer.repair_gaps import ends_are_evidence, gapped_split_words, mark_gaps, usual_gap, wide_gaps
 from indexer.repair_words import GlyphModel
 
 FIX = Path(__file__).parent / "fixtures" / "repair"
@@ -126,3 +127,83 @@ def test_lost_first_letters_come_back_in_damaged_held_out_documents():
                     right += w in got
     assert total >= 20
     assert right / total >= 0.9  # 41 of 43 (37 without the spacing evidence)
+
+
+def test_a_wide_gap_before_the_first_piece_of_a_split_word_follows_the_word():
+    """The run-order pass joins ``قتــ``/``ــرح`` into ``قترح`` far from the gap the lost ي
+    left before its first piece: the gap goes with the word."""
+    raw = "ــرح حلولا للمشكلة. وهو  قتــ"
+    assert gapped_split_words(raw) == ({"قت"}, {})
+    assert mark_gaps(raw, "وهو قترح حلولا للمشكلة.") == "وهو  قترح حلولا للمشكلة."
+    # the word first in the line: the gap is put before it
+    assert mark_gaps("ــرح حلولا الآن  قتــ", "قترح حلولا الآن") == " قترح حلولا الآن"
+    # a usual gap, or one after a number, is no evidence
+    assert gapped_split_words("ــرح حلولا وهو قتــ") == (set(), {})
+    assert gapped_split_words("ــرح حلولا 2024  قتــ") == (set(), {})
+    # a word the line spells whole is not the split one
+    assert mark_gaps("ــرح قترح  قتــ", "قترح قترح") == "قترح قترح"
+
+
+def test_a_split_word_after_a_wide_gap_gets_its_first_letter_back(body):
+    """``شكل`` is a word: only the gap before its first piece says that it lost its ي."""
+    ordered = mark_gaps("ــل خطرا على السلم وهو  شكــ", "وهو شكل خطرا على السلم")
+    assert " ".join(body.repair_line(ordered).split()) == "وهو يشكل خطرا على السلم"
+    single = mark_gaps("ــل خطرا على السلم وهو شكــ", "وهو شكل خطرا على السلم")
+    assert body.repair_line(single) == "وهو شكل خطرا على السلم"
+
+
+def test_a_wide_gap_after_a_first_piece_goes_with_the_word_after_it():
+    """``المنظــ  رص``: the piece's word goes on in another run, so the gap is the place of
+    a letter lost before ``رص``, wherever the run-order pass puts it."""
+    raw = "ــمة جديدة. وتتيح المنظــ  رص للتعاون"
+    assert gapped_split_words(raw) == (set(), {"رص": "المنظ"})
+    assert mark_gaps(raw, "رص للتعاون وتتيح المنظمة جديدة.") == " رص للتعاون وتتيح المنظمة جديدة."
+    # a word stretched before its lost last letter is no piece: the gap may be its
+    assert mark_gaps("جديدة. وتتيح المنظــ  رص للتعاون", "رص للتعاون وتتيح المنظ جديدة.") == \
+        "رص للتعاون وتتيح المنظ جديدة."
+    # a gap after a whole word is the pair rule's, not this one's
+    assert gapped_split_words("ــمة جديدة وتتيح  رص") == (set(), {})
+    # nor in a document whose runs are emitted with runs of spaces between them
+    assert mark_gaps(raw, "رص للتعاون وتتيح المنظمة جديدة.", after_pieces=False) == \
+        "رص للتعاون وتتيح المنظمة جديدة."
+
+
+def test_gaps_after_pieces_count_only_where_they_are_unusual():
+    """The split-word damage model emits runs with a run of spaces between words: there a
+    gap after a piece is the runs' boundary, no lost letter."""
+    sentences = (FIX / "un_testset_heldout_ar.txt").read_text(encoding="utf-8").splitlines()[:60]
+    rng = random.Random(3)
+    spaced = [damage.split_word_runs(s, rng) for s in sentences]
+    assert not repair_gaps.piece_gaps_are_evidence(spaced)
+    single = [re.sub(" {2,}", " ", l) for l in spaced]
+    assert repair_gaps.piece_gaps_are_evidence(single)
+
+
+@pytest.mark.parametrize("spaced, single, right", [
+    ("وهذه  رص جديدة للتعاون", "وهذه رص جديدة للتعاون", "وهذه فرص جديدة للتعاون"),
+    ("خلال  ترة قصيرة", "خلال ترة قصيرة", "خلال فترة قصيرة"),
+])
+def test_at_a_wide_gap_any_letter_the_font_shows_as_a_space_may_be_the_lost_first(body, spaced, single, right):
+    """ف, whose glyph the font shows as a space inside words (``إضا ية``), lost at the start
+    of a word: only where the gap is wide."""
+    assert " ".join(body.repair_line(spaced).split()) == right
+    assert body.repair_line(single) == single
+
+
+def test_a_lost_feh_is_no_proclitic(body):
+    """``ف`` put back must make a word in its own right, not ``ف`` + the word."""
+    assert " ".join(body.repair_line("أكد أن  المنظمة ملتزمة").split()) == "أكد أن المنظمة ملتزمة"
+
+
+@pytest.mark.parametrize("spaced, single, right", [
+    ("وكما  ر  المجلس فإن الوضع خطير", "وكما ر المجلس فإن الوضع خطير", "وكما يرى المجلس فإن الوضع خطير"),
+    ("وقد حصل  ل  موافقة الحكومة", "وقد حصل ل موافقة الحكومة", "وقد حصل على موافقة الحكومة"),
+])
+def test_a_lone_letter_between_wide_gaps_lost_its_first_and_last_letters(body, spaced, single, right):
+    assert " ".join(body.repair_line(spaced).split()) == right
+    assert " ".join(body.repair_line(single).split()) != right
+
+
+def test_two_letters_put_back_make_a_common_word_only(body):
+    """``و`` between wide gaps is not ``يوك`` (a rare web form)."""
+    assert "يوك" not in body.repair_line("وقد ضرب  و  المدينة")
