@@ -218,3 +218,41 @@ def split_word_runs(line: str, rng: random.Random, rate: float = 0.25) -> str:
     for run, gap in zip(reversed(runs[:-1]), reversed(gaps)):
         out += gap + " ".join(run)
     return out
+
+
+def glued_number_runs(line: str, rng: random.Random, moved: int = 2) -> str:
+    """A line laid out run by run from left to right with its number glued to the run on its
+    right, as the seed's headings print (``145تشريع``): logically ``… Q 145 …``, where ``Q``
+    (1-3 words) is the run before the number, the runs come out reversed with the number
+    glued before ``Q``'s first word, and ``moved`` other runs drawn elsewhere in the line
+    (a stretched word drawn on its own).  A line with no number inside is left as it is."""
+    words = line.split()
+    nums = [k for k in range(1, len(words) - 1) if re.fullmatch(r"[0-9]+", words[k])
+            and re.match(r"[\u0621-\u064A]", words[k - 1])]
+    if not nums or len(words) < 6:
+        return line
+    k = rng.choice(nums)
+    s = k - rng.randint(1, min(3, k))
+    while not all(re.match(r"[\u0621-\u064A]", w) for w in words[s:k]):
+        s += 1  # the run glued to the number is words
+    if s == k:
+        return line
+    runs: list[list[str]] = []
+    i = 0
+    for a, b in ((0, s), (s, k), (k, k + 1), (k + 1, len(words))):
+        i = a
+        while i < b:
+            j = b if (a, b) in ((s, k), (k, k + 1)) else min(b, i + rng.randint(1, 3))
+            runs.append(words[i:j])
+            i = j
+    stream = list(reversed(runs))
+    glued = stream.index([words[k]])
+    pair = [words[k] + stream[glued + 1][0]] + stream[glued + 1][1:]
+    stream[glued:glued + 2] = [pair]
+    for _ in range(moved):
+        if len(stream) < 3:
+            break
+        r = stream.pop(rng.randrange(len(stream)))
+        stream.insert(rng.randrange(len(stream) + 1), r)
+    return "".join(" ".join(r) + " " * rng.randint(2, 3) for r in stream).rstrip()
+
