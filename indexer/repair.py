@@ -31,6 +31,7 @@ from indexer.repair_order import (
 )
 from indexer.repair_brackets import MIRRORED as MIRRORED_BRACKET, turn_mirrored_brackets
 from indexer.repair_gaps import ends_are_evidence, mark_gaps
+from indexer.repair_headings import join_stretch_cuts
 from indexer.repair_tables import BIDI_CONTROLS, LAM_ALEF_SWAP, TATWEEL
 from indexer.repair_words import OOV_LOGP, SENTENCE_END, SENTENCE_START, GlyphModel
 from indexer.pair_model import pair_model
@@ -378,6 +379,10 @@ class Repairer:
                 model = self.lam_alef
             if model is body and not foreign:  # the wide gaps, where a letter was lost
                 new = mark_gaps(line, new, ends)
+            if model is heading:  # a word cut at its stretch: its two pieces read as one
+                new, joins = join_stretch_cuts(new, heading)
+                if joins:
+                    reasons.append("stretched heading word joined: " + ", ".join(f"{b}→{a}" for b, a in joins))
             if model is not None:
                 after = self._next_heading_word(ordered, i) if model is heading else None
                 new, edits = model.repair_line_edits(new, before, after)

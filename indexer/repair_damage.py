@@ -256,3 +256,31 @@ def glued_number_runs(line: str, rng: random.Random, moved: int = 2) -> str:
         stream.insert(rng.randrange(len(stream) + 1), r)
     return "".join(" ".join(r) + " " * rng.randint(2, 3) for r in stream).rstrip()
 
+
+#: Letters that join no further: a stretched heading word may be cut after one of them.
+NON_JOINING = frozenset("اأإآدذرزوؤةءى")
+
+
+def heading_stretched(text: str, rng: random.Random, rate: float = 0.7, stretch: float = 0.3,
+                      cut: float = 0.3) -> str:
+    """The bold heading font with its stretching, as the seed's headings print it: a share
+    ``stretch`` of the words of four letters or more get a run of 3-9 WAW after a letter that
+    joins (``الموووادة`` for ``المادة``); of those with a letter that joins no further before a
+    letter that does, a share ``cut`` is cut there with one space, the piece after the cut
+    stretched (``وتعووود ووول`` for ``وتعديل``); then the font's glyphs (:func:`heading_font`)."""
+    def stretched(word: str) -> str:
+        if len(word) < 4 or rng.random() >= stretch:
+            return word
+        cuts = [i for i in range(2, len(word) - 1) if word[i - 1] in NON_JOINING and word[i] in JOINING]
+        if cuts and rng.random() < cut:
+            i = rng.choice(cuts)
+            return word[:i] + " " + word[i] + TATWEEL * rng.randint(2, 6) + word[i + 1:]
+        # not inside the article (``الـ``): the seed's stretches fall after it
+        first = 3 if word.startswith("ال") else 1
+        k = [i for i in range(first, len(word) - 1) if word[i - 1] in JOINING and word[i] not in MARK_CHARS]
+        if not k:
+            return word
+        i = rng.choice(k)
+        return word[:i] + TATWEEL * rng.randint(3, 9) + word[i:]
+    shown = heading_font(_per_word(text, stretched), rng, rate)
+    return re.sub(f"{TATWEEL}+", lambda m: "\N{ARABIC LETTER WAW}" * max(3, len(m.group(0))), shown)

@@ -11,11 +11,27 @@ twelve headings' ``45انشطة`` …) reads so.
 
 >>> sorted(glued_numbers("الموووادة   145تشوووووووووريا مموووافتوووة  من"))
 [('145', 'تشوووووووووريا')]
+
+**A heading word cut at its stretch** (``وتعووود ووول`` for ``وتعديل``): the bold heading font
+draws stretching as a run of WAW, and the extraction may cut a stretched word with one space
+after a letter that joins no further; the piece after the cut starts with a stretched letter
+(``ووول``: YEH shown as WAW, then the stretch).  Where the two pieces read as one word far
+likelier than the two apart (:func:`stretch_join`), they are one word, read joined before
+the line's glyph repair (:func:`join_stretch_cuts`).  (Keeping the two pieces together in
+the orders of a line, as the body font's pieces are, gained nothing on headings reversed
+word by word: such an extraction swaps the pieces too, and the join is made once the line
+is in order.)
 """
 from __future__ import annotations
 
 import re
-from typing import Collection, Sequence
+from typing import TYPE_CHECKING, Collection, Sequence
+
+from indexer.repair_tables import TATWEEL, WAW, YEH
+from indexer.repair_words import OOV_LOGP
+
+if TYPE_CHECKING:
+    from indexer.repair_words import GlyphModel
 
 #: log10 prior of an order that reads on from a glued number into its word (a jump in the
 #: order search, :data:`indexer.repair_order_search.JUMP`), for the orders of a line other
@@ -36,3 +52,48 @@ def glued_read_on(tokens: Sequence[str], pairs: Collection[tuple[str, str]]) -> 
     """How many numbers of ``pairs`` an order reads on into their glued word:
     ``["المادة", "145", "تشريع"]`` with ``("145", "تشريع")`` glued: 1."""
     return sum(1 for ab in zip(tokens, tokens[1:]) if ab in pairs) if pairs else 0
+
+
+#: The piece after a cut in a stretched heading word: a letter (or none), then the stretch,
+#: then more letters: ``ووول``, ``فوووحة``.
+STRETCHED_TAIL = re.compile(r"^([\u0621-\u064A:]?)\u0648{3,}(?=[\u0621-\u064A/:])")
+#: A word piece before a cut: letters only (a sign or a number ends a word, not a piece).
+HEAD_PIECE = re.compile(r"^[\u0621-\u064A:]*[\u0621-\u064A]$")
+#: log10 the joined word must be likelier by than the two pieces read as words.
+CUT_JOIN_COST = 1.0
+
+
+def stretch_join(model: "GlyphModel", a: str, b: str) -> str | None:
+    """The word the heading-font tokens ``a b`` are when ``b`` is the stretched piece after a
+    cut in one word (``وتعووود ووول`` -> ``وتعديل``), read by ``model`` (the heading font's
+    glyph model); None where the two read better apart (``من قوووانون``: two words)."""
+    m = STRETCHED_TAIL.match(b)
+    if not m or not HEAD_PIECE.match(a):
+        return None
+    # the stretched letter is shown (``فوووحة``), or hidden in the run after a letter that
+    # joins no further (``وتعووود ووول``: YEH shown as WAW, then the stretch)
+    forms = [a + b] + ([a + YEH + b] if m.group(1) in ("", WAW) else [])
+    joined = max((model.best(f) for f in forms), key=lambda c: c.score)
+    if joined.score <= OOV_LOGP or joined.score - CUT_JOIN_COST <= model.best(a).score + model.best(b).score:
+        return None
+    return joined.text.replace(TATWEEL, "")
+
+
+def join_stretch_cuts(line: str, model: "GlyphModel") -> tuple[str, list[tuple[str, str]]]:
+    """``line`` with each word cut at its stretch joined and read (:func:`stretch_join`),
+    and the joins made as ``(pieces, word)``; the rest of the line as it was."""
+    tokens = line.split(" ")
+    out: list[str] = []
+    joins: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        if i + 1 < len(tokens) and tokens[i] and tokens[i + 1]:
+            word = stretch_join(model, tokens[i], tokens[i + 1])
+            if word is not None:
+                joins.append((tokens[i] + " " + tokens[i + 1], word))
+                out.append(word)
+                i += 2
+                continue
+        out.append(tokens[i])
+        i += 1
+    return " ".join(out), joins

@@ -92,3 +92,96 @@ def test_glued_numbers_are_not_read_on_into_their_word(monkeypatch):
 
 def test_reading_on_costs_as_much_as_a_jump():
     assert GLUED_READ_ON == JUMP
+
+
+# -- heading words cut at their stretch ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def heading():
+    from indexer.repair import glyph_context
+    from indexer.repair_words import GlyphModel
+    return GlyphModel.heading(context=glyph_context("heading"), by_class=True)
+
+
+def test_a_word_cut_at_its_stretch_reads_as_one(heading):
+    from indexer.repair_headings import stretch_join
+    # الطاقة: الطا | قـة, the piece after the cut stretched (WAW run)
+    assert stretch_join(heading, "الطا", "قوووة") == "الطاقة"
+    # للوكالة shown with ك as م: للوما | لـة
+    assert stretch_join(heading, "للوما", "لوووة") == "للوكالة"
+    # a YEH hidden in the run after a letter that joins no further: الذرية as الذر | يـة
+    assert stretch_join(heading, "الذر", "وووووة") == "الذرية"
+
+
+def test_two_words_stay_two(heading):
+    from indexer.repair_headings import stretch_join
+    # the second word is stretched after its first letter, but they are two words
+    assert stretch_join(heading, "في", "موووعاهدة") is None
+    # no stretch at the start of the second token: no cut
+    assert stretch_join(heading, "الطا", "قة") is None
+
+
+def test_join_stretch_cuts_keeps_the_rest_of_the_line(heading):
+    from indexer.repair_headings import join_stretch_cuts
+    line, joins = join_stretch_cuts("النظووووووووام الأساسي للوما لوووة الدولوة", heading)
+    assert line == "النظووووووووام الأساسي للوكالة الدولوة"
+    assert joins == [("للوما لوووة", "للوكالة")]
+
+
+def test_the_stretch_damage_model_cuts_after_a_letter_that_joins_no_further():
+    from indexer.repair_damage import heading_stretched
+    rng = random.Random(5)
+    shown = [heading_stretched("المدافعين عن حقوق الإنسان والصحفيين", rng, stretch=1.0, cut=1.0)
+             for _ in range(20)]
+    assert all(re.search("\u0648{3,}", s) for s in shown)
+    # each cut: a piece ending in a letter that joins no further, then a stretched piece
+    cuts = [m for s in shown for m in re.finditer(r"[اأإآدذرزوؤةءى] \S\u0648{2,}", s)]
+    assert len(cuts) >= 10
+
+
+def _heading_documents(mode: str, docs: int = 12) -> list[tuple[list[str], list[str], list[int]]]:
+    """Documents of held-out UN body lines with a short heading after every two, the headings
+    in the heading font with stretched and cut words (``mode``: as printed, or reversed word
+    by word); returns (clean lines, damaged lines, heading line numbers)."""
+    from indexer import repair_damage as damage
+    sentences = HELDOUT.read_text(encoding="utf-8").splitlines()
+    rng = random.Random(11)
+    out = []
+    for d in range(docs):
+        body = [" ".join(s.split()[:14]) for s in sentences[d * 20:d * 20 + 12]]
+        heads = [" ".join(s.split()[:rng.randint(5, 10)]).rstrip("،.") for s in sentences[d * 20 + 12:d * 20 + 18]]
+        clean, bad, where = [], [], []
+        for k, head in enumerate(heads):
+            clean += body[2 * k:2 * k + 2]
+            bad += body[2 * k:2 * k + 2]
+            shown = damage.heading_stretched(head, rng, stretch=0.5, cut=0.4)
+            if mode == "words":
+                shown = damage.reversed_words(shown, rng)
+            where.append(len(clean))
+            clean.append(head)
+            bad.append(shown)
+        out.append((clean, bad, where))
+    return out
+
+
+def _heading_accuracy(documents) -> float:
+    from indexer.repair import Repairer
+    acc = n = 0.0
+    for clean, bad, where in documents:
+        out = Repairer().repair_lines(bad)[0]
+        for i in where:
+            k = len(clean[i].split())
+            acc, n = acc + word_accuracy(clean[i], out[i]) * k, n + k
+    return acc / n
+
+
+@pytest.mark.parametrize("mode", ["printed", "words"])
+def test_headings_with_words_cut_at_their_stretch_are_read(monkeypatch, mode):
+    """Held-out text (not the seed) as headings in the heading font with stretched words, a
+    share of them cut at the stretch: joining the cut words puts many more words right."""
+    import indexer.repair as repair_module
+    documents = _heading_documents(mode)
+    joined = _heading_accuracy(documents)
+    monkeypatch.setattr(repair_module, "join_stretch_cuts", lambda line, model: (line, []))
+    apart = _heading_accuracy(documents)
+    assert joined >= apart + 0.05
