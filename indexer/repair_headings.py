@@ -70,10 +70,9 @@ def stretch_join(model: "GlyphModel", a: str, b: str) -> str | None:
     m = STRETCHED_TAIL.match(b)
     if not m or not HEAD_PIECE.match(a):
         return None
-    # the stretched letter is shown (``فوووحة``), or hidden in the run after a letter that
-    # joins no further (``وتعووود ووول``: YEH shown as WAW, then the stretch)
-    forms = [a + b] + ([a + YEH + b] if m.group(1) in ("", WAW) else [])
-    joined = max((model.best(f) for f in forms), key=lambda c: c.score)
+    # the stretched letter is shown (``فوووحة``); a WAW joins nothing, so a run of WAW that
+    # starts the piece is the YEH the font shows as WAW, stretched (``وتعووود ووول``)
+    joined = model.best(a + (YEH if m.group(1) in ("", WAW) else "") + b)
     if joined.score <= OOV_LOGP or joined.score - CUT_JOIN_COST <= model.best(a).score + model.best(b).score:
         return None
     return joined.text.replace(TATWEEL, "")

@@ -185,3 +185,11 @@ def test_headings_with_words_cut_at_their_stretch_are_read(monkeypatch, mode):
     monkeypatch.setattr(repair_module, "join_stretch_cuts", lambda line, model: (line, []))
     apart = _heading_accuracy(documents)
     assert joined >= apart + 0.05
+
+
+def test_a_long_run_after_a_letter_that_joins_no_further_is_a_stretched_yeh(heading):
+    # إيذاء: the YEH (shown as WAW) stretched after an alef, which joins no further
+    assert heading.best("إووووووذاء").text == "إيذاء"
+    assert heading.unstretch("إووووووذاء") == "إ\u0640ذاء"
+    # three WAW there are letters (a WAW, a YEH shown as WAW ...), not stretching
+    assert heading.unstretch("دووول") == "دووول"
