@@ -339,7 +339,9 @@ class Repairer:
                         seen[key] = (line, "")
                     if key not in seen:
                         heading_line = "heading-font" in damage and self._is_heading_line(line)
-                        seen[key] = reorder_line(line, prev_tokens, nxt,
+                        # a heading word cut at its stretch is one word to the order search
+                        shown = join_stretch_cuts(line, heading, shown=True)[0] if heading_line else line
+                        seen[key] = reorder_line(shown, prev_tokens, nxt,
                                                  clean=self._clean_heading if heading_line else self._clean_token,
                                                  known=self._known, weak_cost=weak_cost,
                                                  per_word=per_word, habit=habit,

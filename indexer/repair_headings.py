@@ -67,30 +67,45 @@ def stretch_join(model: "GlyphModel", a: str, b: str) -> str | None:
     """The word the heading-font tokens ``a b`` are when ``b`` is the stretched piece after a
     cut in one word (``وتعووود ووول`` -> ``وتعديل``), read by ``model`` (the heading font's
     glyph model); None where the two read better apart (``من قوووانون``: two words)."""
+    hit = _stretch_join(model, a, b)
+    return None if hit is None else hit[1]
+
+
+def _stretch_join(model: "GlyphModel", a: str, b: str) -> tuple[str, str] | None:
+    """``(shown, word)``: the pieces joined as the font would show the word uncut, and its
+    reading (see :func:`stretch_join`)."""
     m = STRETCHED_TAIL.match(b)
     if not m or not HEAD_PIECE.match(a):
         return None
     # the stretched letter is shown (``فوووحة``); a WAW joins nothing, so a run of WAW that
     # starts the piece is the YEH the font shows as WAW, stretched (``وتعووود ووول``)
-    joined = model.best(a + (YEH if m.group(1) in ("", WAW) else "") + b)
+    shown = a + (YEH if m.group(1) in ("", WAW) else "") + b
+    joined = model.best(shown)
     if joined.score <= OOV_LOGP or joined.score - CUT_JOIN_COST <= model.best(a).score + model.best(b).score:
         return None
-    return joined.text.replace(TATWEEL, "")
+    return shown, joined.text.replace(TATWEEL, "")
 
 
-def join_stretch_cuts(line: str, model: "GlyphModel") -> tuple[str, list[tuple[str, str]]]:
+def join_stretch_cuts(line: str, model: "GlyphModel", shown: bool = False
+                      ) -> tuple[str, list[tuple[str, str]]]:
     """``line`` with each word cut at its stretch joined and read (:func:`stretch_join`),
-    and the joins made as ``(pieces, word)``; the rest of the line as it was."""
+    and the joins made as ``(pieces, word)``; the rest of the line as it was.
+
+    ``shown``: for the order of a line, before it is put in order: each word is joined as
+    the font shows it uncut (``وتعوووديووول``), for the order search to read as one word, and
+    two pieces found the other way round (``ووول وتعووود``: an extraction that reverses words
+    reverses the pieces too) are joined too."""
     tokens = line.split(" ")
     out: list[str] = []
     joins: list[tuple[str, str]] = []
     i = 0
     while i < len(tokens):
         if i + 1 < len(tokens) and tokens[i] and tokens[i + 1]:
-            word = stretch_join(model, tokens[i], tokens[i + 1])
-            if word is not None:
-                joins.append((tokens[i] + " " + tokens[i + 1], word))
-                out.append(word)
+            a, b = tokens[i], tokens[i + 1]
+            hit = _stretch_join(model, a, b) or (_stretch_join(model, b, a) if shown else None)
+            if hit is not None:
+                joins.append((a + " " + b, hit[1]))
+                out.append(hit[0] if shown else hit[1])
                 i += 2
                 continue
         out.append(tokens[i])

@@ -128,6 +128,21 @@ def test_join_stretch_cuts_keeps_the_rest_of_the_line(heading):
     assert joins == [("للوما لوووة", "للوكالة")]
 
 
+def test_for_the_order_the_pieces_are_joined_as_shown_and_either_way_round(heading):
+    """Before a line is put in order its cut words are joined as the font shows them uncut
+    (the line's glyph repair reads them later), and pieces that an extraction reversing
+    words put the other way round are joined too."""
+    from indexer.repair_headings import join_stretch_cuts
+    line, joins = join_stretch_cuts("الدولوة لوووة للوما الأساسي", heading, shown=True)
+    assert line == "الدولوة للومالوووة الأساسي"
+    assert joins == [("لوووة للوما", "للوكالة")]
+    assert heading.best("للومالوووة").text == "للوكالة"
+    # a run of WAW starting the piece is a stretched YEH: shown with it
+    assert join_stretch_cuts("الذر وووووة", heading, shown=True)[0] == "الذريوووووة"
+    # not reversed pieces when reading a line already in order
+    assert join_stretch_cuts("لوووة للوما", heading)[1] == []
+
+
 def test_the_stretch_damage_model_cuts_after_a_letter_that_joins_no_further():
     from indexer.repair_damage import heading_stretched
     rng = random.Random(5)
@@ -182,7 +197,7 @@ def test_headings_with_words_cut_at_their_stretch_are_read(monkeypatch, mode):
     import indexer.repair as repair_module
     documents = _heading_documents(mode)
     joined = _heading_accuracy(documents)
-    monkeypatch.setattr(repair_module, "join_stretch_cuts", lambda line, model: (line, []))
+    monkeypatch.setattr(repair_module, "join_stretch_cuts", lambda line, model, shown=False: (line, []))
     apart = _heading_accuracy(documents)
     assert joined >= apart + 0.05
 
