@@ -32,6 +32,7 @@ LINE_SHARE = 0.5  # line-level damage hits this share of a document's lines
 KINDS = {
     "body-font glyphs": (damage.body_font, False),
     "heading-font glyphs": (damage.heading_font, False),
+    "heading-font glyphs, stretched words cut at their stretch": (damage.heading_stretched, False),
     "tatweel": (damage.tatweel, False),
     "split digit groups": (damage.split_digits, False),
     "runs out of order": (damage.reversed_runs, True),

@@ -34,6 +34,7 @@ from indexer.repair_gaps import ends_are_evidence, mark_gaps
 from indexer.repair_paragraph_edges import learn_final_stops
 from indexer.repair_gaps import ends_are_evidence, mark_gaps, piece_gaps_are_evidence
 from indexer.repair_forms import split_forms, systematic_forms
+from indexer.repair_headings import join_stretch_cuts
 from indexer.repair_tables import BIDI_CONTROLS, LAM_ALEF_SWAP, TATWEEL
 from indexer.repair_words import OOV_LOGP, SENTENCE_END, SENTENCE_START, GlyphModel
 from indexer.pair_model import pair_model
@@ -345,7 +346,9 @@ class Repairer:
                         seen[key] = (line, "")
                     if key not in seen:
                         heading_line = "heading-font" in damage and self._is_heading_line(line)
-                        seen[key] = reorder_line(line, prev_tokens, nxt,
+                        # a heading word cut at its stretch is one word to the order search
+                        shown = join_stretch_cuts(line, heading, shown=True)[0] if heading_line else line
+                        seen[key] = reorder_line(shown, prev_tokens, nxt,
                                                  clean=self._clean_heading if heading_line else self._clean_token,
                                                  known=self._known, weak_cost=weak_cost,
                                                  per_word=per_word, habit=habit,
@@ -386,6 +389,11 @@ class Repairer:
                 model = self.lam_alef
             if model is body and not foreign:  # the wide gaps, where a letter was lost
                 new = mark_gaps(line, new, ends, after_pieces)
+                new = mark_gaps(line, new, ends)
+            if model is heading:  # a word cut at its stretch: its two pieces read as one
+                new, joins = join_stretch_cuts(new, heading)
+                if joins:
+                    reasons.append("stretched heading word joined: " + ", ".join(f"{b}→{a}" for b, a in joins))
             if model is not None:
                 after = self._next_heading_word(ordered, i) if model is heading else None
                 new, edits = model.repair_line_edits(new, before, after)

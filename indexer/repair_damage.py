@@ -255,3 +255,69 @@ def split_word_blocks(line: str, rng: random.Random, splits: int | None = None) 
             segments[-1].append(w)
     tokens = [t.replace("\x01", " ") for seg in segments for t in reversed(seg)]
     return "".join(t + (" " if rng.random() < 0.2 else "  ") for t in tokens).rstrip()
+
+
+def glued_number_runs(line: str, rng: random.Random, moved: int = 2) -> str:
+    """A line laid out run by run from left to right with its number glued to the run on its
+    right, as the seed's headings print (``145تشريع``): logically ``… Q 145 …``, where ``Q``
+    (1-3 words) is the run before the number, the runs come out reversed with the number
+    glued before ``Q``'s first word, and ``moved`` other runs drawn elsewhere in the line
+    (a stretched word drawn on its own).  A line with no number inside is left as it is."""
+    words = line.split()
+    nums = [k for k in range(1, len(words) - 1) if re.fullmatch(r"[0-9]+", words[k])
+            and re.match(r"[\u0621-\u064A]", words[k - 1])]
+    if not nums or len(words) < 6:
+        return line
+    k = rng.choice(nums)
+    s = k - rng.randint(1, min(3, k))
+    while not all(re.match(r"[\u0621-\u064A]", w) for w in words[s:k]):
+        s += 1  # the run glued to the number is words
+    if s == k:
+        return line
+    runs: list[list[str]] = []
+    i = 0
+    for a, b in ((0, s), (s, k), (k, k + 1), (k + 1, len(words))):
+        i = a
+        while i < b:
+            j = b if (a, b) in ((s, k), (k, k + 1)) else min(b, i + rng.randint(1, 3))
+            runs.append(words[i:j])
+            i = j
+    stream = list(reversed(runs))
+    glued = stream.index([words[k]])
+    pair = [words[k] + stream[glued + 1][0]] + stream[glued + 1][1:]
+    stream[glued:glued + 2] = [pair]
+    for _ in range(moved):
+        if len(stream) < 3:
+            break
+        r = stream.pop(rng.randrange(len(stream)))
+        stream.insert(rng.randrange(len(stream) + 1), r)
+    return "".join(" ".join(r) + " " * rng.randint(2, 3) for r in stream).rstrip()
+
+
+#: Letters that join no further: a stretched heading word may be cut after one of them.
+NON_JOINING = frozenset("اأإآدذرزوؤةءى")
+
+
+def heading_stretched(text: str, rng: random.Random, rate: float = 0.7, stretch: float = 0.3,
+                      cut: float = 0.3) -> str:
+    """The bold heading font with its stretching, as the seed's headings print it: a share
+    ``stretch`` of the words of four letters or more get a run of 3-9 WAW after a letter that
+    joins (``الموووادة`` for ``المادة``); of those with a letter that joins no further before a
+    letter that does, a share ``cut`` is cut there with one space, the piece after the cut
+    stretched (``وتعووود ووول`` for ``وتعديل``); then the font's glyphs (:func:`heading_font`)."""
+    def stretched(word: str) -> str:
+        if len(word) < 4 or rng.random() >= stretch:
+            return word
+        cuts = [i for i in range(2, len(word) - 1) if word[i - 1] in NON_JOINING and word[i] in JOINING]
+        if cuts and rng.random() < cut:
+            i = rng.choice(cuts)
+            return word[:i] + " " + word[i] + TATWEEL * rng.randint(2, 6) + word[i + 1:]
+        # not inside the article (``الـ``): the seed's stretches fall after it
+        first = 3 if word.startswith("ال") else 1
+        k = [i for i in range(first, len(word) - 1) if word[i - 1] in JOINING and word[i] not in MARK_CHARS]
+        if not k:
+            return word
+        i = rng.choice(k)
+        return word[:i] + TATWEEL * rng.randint(3, 9) + word[i:]
+    shown = heading_font(_per_word(text, stretched), rng, rate)
+    return re.sub(f"{TATWEEL}+", lambda m: "\N{ARABIC LETTER WAW}" * max(3, len(m.group(0))), shown)

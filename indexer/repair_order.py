@@ -23,6 +23,7 @@ from indexer.repair_footnote_edges import marker_to_run_start
 from indexer.pair_model import PairModel, pair_model
 from indexer.repair_order_search import reversed_cuts, search_orders
 from indexer.repair_paragraph_edges import ends_with_stop
+from indexer.repair_headings import GLUED_READ_ON, glued_numbers, glued_read_on
 from indexer.repair_pieces import breaks_cost, pair_pieces
 from indexer.repair_tables import TATWEEL
 
@@ -829,6 +830,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     marker_last = len(words) > 1 and bool(MARKER.match(words[-1]) or SPACED_MARKER.search(" ".join(words[-2:])))
     has_hard = any(r.hard for r in runs[1:])
     final_stop = habit.final_stop if after[:1] == ["</s>"] else 0.0
+    glued_pairs = glued_numbers(line)  # a number glued before a word follows that word's run
     pair_cache: dict[tuple[str, str], float] = {}
 
     def pair(a: str, b: str) -> float:
@@ -841,7 +843,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
 
     def search(rs: list[Run]):
         return search_orders(rs, pair, before=(before or [None])[-1], after=(after or [None])[0],
-                             known=known, transparent=is_footnote)
+                             known=known, transparent=is_footnote, glued=glued_pairs)
 
     def cuts(words: list[str], free: list[bool], cuttable: list[bool]) -> list[tuple[list[int], float]]:
         ends = (before or [None])[-1], (after or [None])[0]
@@ -891,6 +893,8 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
             prior = GLUE_COST
         elif not glued and not word_by_word and family != FOUND:
             prior += weak_cost  # only runs of spaces: they may be lost glyphs, not runs
+        if family != FOUND:
+            prior += GLUED_READ_ON * glued_read_on(tokens, glued_pairs)
         s = score_order(tokens, before, after, lm, clean, known) - prior
         if final_stop and not ends_with_stop(tokens):
             s -= final_stop  # a paragraph's last line ends with a stop (the document's habit)

@@ -21,7 +21,7 @@ paths are returned; :func:`indexer.repair_order.reorder_line` rescores them on t
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, Collection, Sequence
 
 from indexer.repair_tables import TATWEEL
 
@@ -47,6 +47,7 @@ def search_orders(runs: Sequence, pair: Callable[[str, str], float], *,
                   before: str | None = None, after: str | None = None,
                   known: Callable[[str], bool] | None = None,
                   transparent: Callable[[str], bool] | None = None,
+                  glued: Collection[tuple[str, str]] = (),
                   beam: int = BEAM, keep: int = KEEP) -> list[tuple[list[int], float]]:
     """The ``keep`` best orders of ``runs`` (objects with ``tokens``, ``hard``,
     ``head_piece``, ``tail_piece``) as ``(indexes, prior)``, best first.
@@ -54,6 +55,9 @@ def search_orders(runs: Sequence, pair: Callable[[str, str], float], *,
     ``pair(a, b)`` scores word ``b`` after word ``a``; ``before``/``after`` are the words
     around the line.  ``transparent(token)``: a token the pair score looks through (a
     footnote marker ending a run: the word before it is scored against the next run).
+    ``glued``: ``(number, word)`` pairs printed glued (``145تشريع``,
+    :func:`indexer.repair_headings.glued_numbers`): the number was laid out left of the
+    word's run, so reading on from it into that word is a jump, not a step forward.
     The returned prior is the sum of the step priors of the path.
     """
     n = len(runs)
@@ -84,7 +88,9 @@ def search_orders(runs: Sequence, pair: Callable[[str, str], float], *,
     # state: (score, prior, path, used-bitmask); merged on (runs used, last run)
     states: list[tuple[float, float, tuple[int, ...], int]] = [
         (start[b], 0.0 if b in (0, n - 1) else JUMP, (b,), 1 << b) for b in range(n)]
-    steps = [[0.0 if tails[a] and heads[b] else step_prior(a, b, hard) for b in range(n)]
+    steps = [[0.0 if tails[a] and heads[b] else
+              JUMP if b == a + 1 and (lasts[a], firsts[b]) in glued else step_prior(a, b, hard)
+              for b in range(n)]
              for a in range(n)]
     for _ in range(n - 1):
         best: dict[tuple[int, int], tuple[float, float, tuple[int, ...], int]] = {}

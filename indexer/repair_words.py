@@ -80,8 +80,11 @@ NISBA = ("يات", "يين", "يون", "ية", "يا", "ي")
 #: The pair model's token for the start of a sentence, and what ends one in a line.
 SENTENCE_START = "<s>"
 SENTENCE_END = re.compile(r"[.!?؟؛:][)\]»\"']*$")
-#: Stretching only sits between a letter that joins forward and another letter.
-STRETCH_RUN = re.compile(f"(?<=[بتثجحخسشصضطظعغفقكلمنهيئ:]){WAW}{{{HEADING_STRETCH},}}(?=[\u0621-\u064A])")  # readings this close to the best are re-ranked by their neighbours
+#: Stretching only sits between a letter that joins forward and another letter; a longer run
+#: after a letter that joins no further (or first in a word) hides the YEH it stretches,
+#: shown as WAW (``إووووووذاء`` for ``إيذاء``), which the table's stretch entries read back.
+STRETCH_RUN = re.compile(f"(?<=[بتثجحخسشصضطظعغفقكلمنهيئ:]){WAW}{{{HEADING_STRETCH},}}(?=[\u0621-\u064A])"
+                         f"|(?<![بتثجحخسشصضطظعغفقكلمنهيئ:]){WAW}{{{HEADING_STRETCH + 1},}}(?=[\u0621-\u064A])")  # readings this close to the best are re-ranked by their neighbours
 PLAUSIBLE_MARGIN = 1.0  # extra evidence needed to re-read a common word
 PLAUSIBLE_LOGP = 3.5 - 9
 COMMON_LOGP = 4.5 - 9

@@ -5,11 +5,12 @@ import doctest
 
 import pytest
 
-from indexer import lexicon, repair, repair_damage, repair_eval, repair_order, repair_tables, repair_words
+from indexer import (lexicon, repair, repair_damage, repair_eval, repair_headings, repair_order, repair_tables,
+                     repair_words)
 
 
 @pytest.mark.parametrize("module", [repair, repair_words, repair_order, repair_tables, repair_eval,
-                                    repair_damage, lexicon])
+                                    repair_damage, repair_headings, lexicon])
 def test_docstring_examples(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
