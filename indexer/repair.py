@@ -30,7 +30,6 @@ from indexer.repair_order import (
     reverse_visual,
 )
 from indexer.repair_brackets import MIRRORED as MIRRORED_BRACKET, turn_mirrored_brackets
-from indexer.repair_gaps import ends_are_evidence, mark_gaps
 from indexer.repair_paragraph_edges import learn_final_stops
 from indexer.repair_gaps import ends_are_evidence, mark_gaps, piece_gaps_are_evidence
 from indexer.repair_forms import split_forms, systematic_forms
@@ -389,7 +388,6 @@ class Repairer:
                 model = self.lam_alef
             if model is body and not foreign:  # the wide gaps, where a letter was lost
                 new = mark_gaps(line, new, ends, after_pieces)
-                new = mark_gaps(line, new, ends)
             if model is heading:  # a word cut at its stretch: its two pieces read as one
                 new, joins = join_stretch_cuts(new, heading)
                 if joins:
