@@ -18,7 +18,6 @@ from functools import lru_cache
 from itertools import chain, permutations
 
 from indexer.lexicon import Bigrams, bigrams
-from indexer.repair_citations import LOGICAL as LOGICAL_CITATION, fix_reversed_citations
 from indexer.repair_footnote_edges import marker_to_run_start
 from indexer.pair_model import PairModel, pair_model
 from indexer.repair_order_search import reversed_cuts, search_orders
@@ -26,6 +25,16 @@ from indexer.repair_paragraph_edges import ends_with_stop
 from indexer.repair_headings import GLUED_READ_ON, glued_numbers, glued_read_on
 from indexer.repair_pieces import breaks_cost, pair_pieces
 from indexer.repair_tables import TATWEEL
+from indexer.repair_tidy import (  # join_digit_groups, join_split_words: re-exported
+    DIGIT_GROUPS,
+    FOOTNOTE,
+    _ordinal_first,
+    _plain,
+    _tidy_moved,
+    fix_reversed_lists,
+    join_digit_groups,
+    join_split_words,
+)
 
 #: The word-pair model orders are scored with: ``"kn"`` (:mod:`indexer.pair_model`, smoothed
 #: Kneser-Ney over words) or ``"classes"`` (:class:`indexer.lexicon.Bigrams`, the earlier
@@ -40,21 +49,13 @@ def order_model() -> "Bigrams | PairModel":
 #: ``-12`` / ``- 27``: a paragraph marker; ``-اولاا``: a heading ordinal.
 MARKER = re.compile(r"^-\s?[0-9]+$")
 ORDINAL = re.compile(r"^-[\u0621-\u064A]")
-#: ``( 3)``: a footnote marker, kept as one token.
-FOOTNOTE = re.compile(r"\(\s?\d+\)")
-#: Digit groups split by spaces: ``22  000``, ``7  397``.
-DIGIT_GROUPS = re.compile(r"(?<![\d.,/])(\d{1,3})(?:\s{1,3}(\d{3}))+(?![\d.,/])")
 GLUE = re.compile(r"\d[\u0621-\u064A]{2}|[\u0621-\u064A]{2}\d|[\u0621-\u064A][.؛][\u0621-\u064A]")
 #: A paragraph marker printed last, after a run of spaces: ``... بالتعاون مع   -12``.
 MARKER_APART = re.compile(r"\S\s{2,}-\s?[0-9]+\s*$")
 SPACED_MARKER = re.compile(r"(?<!\S)-\s([0-9]+)(?!\S)")
 FOREIGN = re.compile(r"[A-Za-z\u0400-\u04FF]{2,}")
-LEADING_STOP = re.compile(r"^\.(?=\S)")
 ARABIC = re.compile(r"[\u0621-\u064A]")
 DIGIT = re.compile(r"[0-9]")
-#: A reversed recommendation list: ``17و 15و 4و 1`` (each ``وN`` shows as ``Nو``).
-REVERSED_LIST_ITEM = re.compile(r"^\d+و$")
-REVERSED_LIST = re.compile(r"(?<![\w\u0621-\u064A])(?:\d+و\s+)+(?:\d+(?![\d\s]*و)|\d+و(?=\s*$))")
 
 #: Families of candidate orders (each has its own prior adjustments in :func:`reorder_line`).
 FOUND, REVERSED, SPACED_WORDS, OTHER = "found", "reversed", "spaced-words", "other"
@@ -152,22 +153,6 @@ def is_tail_piece(token: str) -> bool:
 def is_head_piece(token: str) -> bool:
     """``ــتان`` (the tail of a split word)."""
     return token.startswith(TATWEEL)
-
-
-def join_digit_groups(line: str) -> str:
-    """``"22  000"`` -> ``"22 000"`` (one space, as UN documents print thousands)."""
-    return DIGIT_GROUPS.sub(lambda m: re.sub(r"\s+", " ", m.group(0)), line)
-
-
-def fix_reversed_lists(line: str) -> str:
-    """``"17و 15و 4و 1التوصيات"`` -> ``"1 و4 و15 و17 التوصيات"``: a recommendation list that
-    the extraction laid out left to right (each ``وN`` shows as ``Nو``) put back in order."""
-    def fix(m: re.Match) -> str:
-        items = re.findall(r"\d+و?", m.group(0))
-        # a list glued to the next word ("114التعاون") stays cut there: two spaces, a hard boundary
-        return "\x01".join("و" + t[:-1] if t.endswith("و") else t for t in reversed(items)) + \
-            ("  " if m.group(0)[-1].isdigit() else "")
-    return REVERSED_LIST.sub(fix, line)
 
 
 def _tokens_with_gaps(line: str) -> list[tuple[str, bool]]:
@@ -992,11 +977,6 @@ def _marker_to_run_start(runs: list[Run]) -> list[Run]:
     return [Run(tokens[a:a + len(r.tokens)], r.hard) for a, r in zip(starts, runs)]
 
 
-def _plain(tokens: list[str]) -> str:
-    """Tokens as they will print: split words joined, tatweel gone."""
-    return join_split_words(" ".join(tokens)).replace(TATWEEL, "")
-
-
 def merge_lost_letter_gaps(runs: list[Run], clean) -> list[Run]:
     """In a document whose font loses letters as spaces: a run of spaces after a word whose
     repair adds its lost final letter (``أخر  من`` -> ``أخرى من``) is that letter's glyph,
@@ -1012,49 +992,6 @@ def merge_lost_letter_gaps(runs: list[Run], clean) -> list[Run]:
         else:
             out.append(r)
     return out
-
-
-def _tidy_moved(tokens: list[str]) -> list[str]:
-    """Punctuation that travelled with a moved run: ``".190"`` / ``".( 1)"`` at the line's
-    end become ``"190."`` / ``"( 1)."``, a lone ``.`` joins the word before it, mirrored
-    brackets turn round (``)المادة 6 (`` -> ``(المادة 6)``), ``(1)27`` -> ``27(1)``."""
-    out: list[str] = []
-    for t in fix_reversed_citations(tokens):
-        if t in (".", "،", ",") and out:
-            out[-1] += t
-        else:
-            out.append(re.sub(r"^\((\d+)\)(\d+)$", r"\2(\1)", t))
-    if out and LEADING_STOP.match(out[-1]):
-        out[-1] = out[-1][1:] + "."
-    depth = 0
-    fixed: list[str] = []
-    for t in out:
-        if FOOTNOTE.fullmatch(t.rstrip(".،")) or LOGICAL_CITATION.fullmatch(t.rstrip(".،")):
-            fixed.append(t)
-            continue
-        chars = []
-        for ch in t:
-            if ch == ")" and depth == 0:
-                ch = "("
-            elif ch == "(" and depth > 0:
-                ch = ")"
-            depth += 1 if ch == "(" else -1 if ch == ")" else 0
-            chars.append(ch)
-        fixed.append("".join(chars))
-    text = " ".join(fixed)
-    text = re.sub(r"\((?!\s?\d+\))\s+", "(", text)
-    text = re.sub(r"(?<!\(\s\d)(?<!\(\s\d\d)\s+\)", ")", text)
-    return text.split(" ")
-
-
-def _ordinal_first(marker: str) -> str:
-    """``-اولاا`` -> ``اولاا -`` (the ordinal before its dash, as printed)."""
-    return marker[1:] + " -"
-
-
-def join_split_words(line: str) -> str:
-    """``"كازاخســــ ــتان"`` -> ``"كازاخســــــتان"`` (tatweel removed later)."""
-    return re.sub(f"{TATWEEL}\\s+{TATWEEL}", TATWEEL, line)
 
 
 def reverse_visual(line: str) -> str:

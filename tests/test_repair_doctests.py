@@ -6,11 +6,11 @@ import doctest
 import pytest
 
 from indexer import (lexicon, repair, repair_damage, repair_eval, repair_headings, repair_order, repair_tables,
-                     repair_words)
+                     repair_tidy, repair_words)
 
 
 @pytest.mark.parametrize("module", [repair, repair_words, repair_order, repair_tables, repair_eval,
-                                    repair_damage, repair_headings, lexicon])
+                                    repair_damage, repair_headings, repair_tidy, lexicon])
 def test_docstring_examples(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0

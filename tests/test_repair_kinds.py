@@ -14,7 +14,7 @@ import pytest
 from indexer import repair_damage as damage
 from indexer.repair import Repairer, repair, repair_lines, repair_text, strip_bidi, strip_tatweel
 from indexer.repair_eval import word_accuracy
-from indexer.repair_order import join_digit_groups, reorder_line, reverse_visual
+from indexer.repair_order import reorder_line, reverse_visual
 from indexer.repair_words import GlyphModel
 
 FIX = Path(__file__).parent / "fixtures" / "repair"
@@ -86,11 +86,6 @@ def test_tatweel_damage_only(un_docs):
     assert "\N{ARABIC TATWEEL}" in bad
     fixed = repair_text(bad).split("\n")
     assert _accuracy(doc, fixed) == 1.0
-
-
-def test_split_digit_groups_are_joined_without_changing_values():
-    assert join_digit_groups("يتجاوز مجموعها 22  000 جمعية") == "يتجاوز مجموعها 22 000 جمعية"
-    assert join_digit_groups("في عام 2024  و 2025") == "في عام 2024  و 2025"
 
 
 # -- order ----------------------------------------------------------------------------
