@@ -18,13 +18,19 @@ from functools import lru_cache
 from itertools import chain, permutations
 
 from indexer.lexicon import Bigrams, bigrams
-from indexer.repair_footnote_edges import marker_to_run_start
 from indexer.pair_model import PairModel, pair_model
 from indexer.repair_order_search import reversed_cuts, search_orders
 from indexer.repair_paragraph_edges import ends_with_stop
 from indexer.repair_headings import GLUED_READ_ON, glued_numbers, glued_read_on
 from indexer.repair_pieces import breaks_cost, pair_pieces
 from indexer.repair_tables import TATWEEL
+from indexer.repair_footnotes import (
+    GLUED_MARK,
+    _looking_through_glued_marks,
+    _marker_to_run_start,
+    attach_footnotes,
+    is_footnote,
+)
 from indexer.repair_runs import (  # Run, split_runs: re-exported
     ARABIC,
     MARKER,
@@ -119,40 +125,14 @@ NUMBERS_COST = 1.0     # log10: moving numbers against the document's habit
 WORDS_REVERSED_PER_WORD = 0.3  # held-out clean UN lines: reversal scores > 0.3/word better in ~0.2%
 
 
-#: A footnote marker alone, with the punctuation that travels with it: ``( 5)``, ``.( 5)``,
-#: ``( 7)،``, and any number in brackets (the year of ``القرار 1373 (2001)``): it is
-#: transparent to the word-pair score (the words around it are scored) and follows what it
-#: annotates (as a year in brackets: 98.92% -> 99.01% on held-out runs out of order).
-FOOTNOTE_TOKEN = re.compile(r"[.،,:؛]?\(\s?\d+\)[.،,:؛]?")
-
-
-@lru_cache(maxsize=TOKEN_MEMO)
-def is_footnote(token: str) -> bool:
-    """``( 5)``, ``.( 5)``, ``( 7)،``: a footnote marker (with its punctuation)."""
-    return bool(FOOTNOTE_TOKEN.fullmatch(token))
-
-
 @lru_cache(maxsize=TOKEN_MEMO)
 def ends_sentence(token: str) -> bool:
     """``الرئيس.``, ``( 5).`` and ``.( 5)`` (the full stop that travelled with a marker)."""
     return token.endswith(FULL_STOPS) or (is_footnote(token) and "." in token)
 
 
-#: A footnote marker glued after a word's letters (``التالية:( 7)``; not ``5(1)``).
-GLUED_MARK = re.compile(r"(?<=[^\s(\d])\(\s?\d+\)")
 #: A run of spaces between two tokens: a trace of runs (or of a lost glyph).
 SPACES_RUN = re.compile(r"\S\s{2,}\S")
-
-
-def _looking_through_glued_marks(clean, own: set[str]):
-    """``clean`` for the scores of a line's orders, with a footnote marker glued to one of the
-    line's own tokens (``own``) left out of it: ``التالية:( 7)`` is scored as ``التالية:``, not
-    as an unknown token that makes every order around it look alike.  The marker stays
-    glued to its word in the line put out."""
-    def looked(t: str) -> str:
-        c = t if clean is None else clean(t)
-        return GLUED_MARK.sub("", c) if t in own else c
-    return looked
 
 
 def _lm_tokens(tokens: list[str]) -> list[str]:
@@ -341,29 +321,6 @@ def _cut_orders(runs: list[Run], emit, cuts, gap_join=None):
         segments = [words[a:b] for a, b in zip(bounds, bounds[1:])]
         yield from emit([t for seg in reversed(segments) for t in seg], PRIOR_REVERSED + paid,
                         REVERSED)
-
-
-def attach_footnotes(runs: list[Run]) -> list[Run]:
-    """Runs for the orders that reverse a line: a run that is only footnote markers is put
-    after the run found to its right, the words it annotates once the runs are reversed:
-    ``[( 4)] [والقضاة]`` -> ``[والقضاة ( 4)]`` (a marker on the right end, or before a run
-    ending in the head of a split word, stays a run)."""
-    out: list[Run] = []
-    pending: list[Run] = []
-    for r in runs:
-        if all(is_footnote(t) for t in r.tokens):
-            pending.append(r)
-            continue
-        if pending and r.tail_piece:  # the head of a split word: its tail must follow it
-            out += pending
-            pending = []
-        if pending:
-            tokens = r.tokens + [t for p in reversed(pending) for t in p.tokens]
-            out.append(Run(tokens, pending[0].hard))
-            pending = []
-        else:
-            out.append(r)
-    return out + pending
 
 
 def _run_orders(runs: list[Run], emit, known, search, numbers: str):
@@ -811,26 +768,6 @@ def sides_broken(tokens: list[str], sides: list[NumberSides]) -> int:
         logical = (a > n) + (b < n)   # as found
         broken += min(visual, logical)
     return broken
-
-
-def _marker_to_run_start(runs: list[Run]) -> list[Run]:
-    """:func:`indexer.repair_footnote_edges.marker_to_run_start` from each run that opens with
-    a punctuation mark after a hard boundary, over the tokens after it (a lost glyph's spaces or a number's edge
-    may cut the extraction's run further); the runs keep their boundaries."""
-    tokens = [t for r in runs for t in r.tokens]
-    starts, k = [], 0
-    for r in runs:
-        starts.append(k)
-        k += len(r.tokens)
-    changed = False
-    for start, r in zip(starts, runs):
-        moved = marker_to_run_start(tokens[start:]) if r.hard else None
-        if moved is not None:
-            tokens[start:] = moved
-            changed = True
-    if not changed:
-        return runs
-    return [Run(tokens[a:a + len(r.tokens)], r.hard) for a, r in zip(starts, runs)]
 
 
 def merge_lost_letter_gaps(runs: list[Run], clean) -> list[Run]:

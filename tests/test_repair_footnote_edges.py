@@ -50,7 +50,8 @@ def test_docstring_examples():
 
 
 def test_only_a_run_after_a_hard_boundary_counts():
-    from indexer.repair_order import Run, _marker_to_run_start
+    from indexer.repair_footnotes import _marker_to_run_start
+    from indexer.repair_runs import Run
     soft = [Run(["في", "عام", "2020"]), Run(["،", "وتشمل", "يلي:( 3)"], hard=False)]
     assert _marker_to_run_start(soft) is soft  # a comma after a number's edge: the text's own
     hard = [Run(["في", "عام", "2020"]), Run(["،", "وتشمل", "يلي:( 3)"], hard=True)]

@@ -1,4 +1,6 @@
-"""A footnote marker glued to its word (``التالية:( 7)``, as the seed's line 145 prints it), in
+"""Footnote markers in the order repair (:mod:`indexer.repair_footnotes`).
+
+A footnote marker glued to its word (``التالية:( 7)``, as the seed's line 145 prints it), in
 a line with other traces of scrambled runs: looked through by the pair score like a marker
 standing alone, so that it does not hide its word from the model; it stays glued to its word.
 Clean lines never change.  Sentences written for these tests."""
@@ -8,7 +10,9 @@ import re
 
 import pytest
 
-from indexer.repair_order import _looking_through_glued_marks, reorder_line
+from indexer.repair_footnotes import _looking_through_glued_marks, attach_footnotes, is_footnote
+from indexer.repair_order import reorder_line
+from indexer.repair_runs import Run
 
 #: Lines whose runs came out reversed, a word cut after its shadda (its head printed last).
 # the marker glued after the colon was emitted at the far edge of the run that opens with the
@@ -64,3 +68,14 @@ def test_clean_lines_with_glued_markers_are_left_as_they_are():
     # cut off, the words and the marker stay where they are
     new, _ = reorder_line("وأشار تقرير عام2020 إلى أن نزع  السلاح(1) كان ضروريا")
     assert new == "وأشار تقرير عام 2020 إلى أن نزع السلاح(1) كان ضروريا"
+
+
+def test_a_marker_is_a_token_with_the_punctuation_that_travels_with_it():
+    assert all(is_footnote(t) for t in ("( 5)", "(5)", ".( 5)", "( 7)،", "(2001)"))
+    assert not any(is_footnote(t) for t in ("5(1)", "التالية:( 7)", "(أ)", "( 5) و"))
+
+
+def test_a_run_of_markers_stays_a_run_before_the_head_of_a_split_word():
+    runs = [Run(["( 8)"]), Run(["الضـ"]), Run(["ــرائب"])]
+    assert [r.tokens for r in attach_footnotes(runs)] == [["( 8)"], ["الضـ"], ["ــرائب"]]
+    assert [r.tokens for r in attach_footnotes([Run(["( 4)"]), Run(["والقضاة"])])] == [["والقضاة", "( 4)"]]
