@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer import repair_order
+from indexer import repair_order, repair_order_score
 from indexer.lexicon import lm_key
 from indexer.pair_model import PairModel, number_key, pair_key, pair_model
 
@@ -60,7 +60,8 @@ def test_loaded_once_and_quickly():
 
 
 def test_the_order_search_scores_with_it():
-    assert repair_order.ORDER_MODEL == "kn"
+    assert repair_order_score.ORDER_MODEL == "kn"
+    assert repair_order.order_model is repair_order_score.order_model
     assert repair_order.order_model() is pair_model()
 
 

@@ -144,8 +144,9 @@ def test_repair_memos_are_bounded_and_answer_as_computed_afresh():
     """The repair's per-token memos (LRU) keep a size limit and give the uncached answer,
     before and after being emptied."""
     from indexer.lexicon import _NO_MARKS, strip_marks
-    from indexer.repair_order import (TOKEN_MEMO, _lm_tokens, _token_words, ends_sentence,
-                                      is_footnote, is_tail_piece)
+    from indexer.repair_footnotes import is_footnote
+    from indexer.repair_order_score import _lm_tokens, _token_words, ends_sentence
+    from indexer.repair_runs import TOKEN_MEMO, is_tail_piece
 
     memos = (strip_marks, _token_words, ends_sentence, is_footnote, is_tail_piece)
     assert all(f.cache_info().maxsize for f in memos)
