@@ -23,6 +23,15 @@ from indexer.repair_paragraph_edges import ends_with_stop
 from indexer.repair_headings import GLUED_READ_ON, glued_numbers, glued_read_on
 from indexer.repair_pieces import breaks_cost, pair_pieces
 from indexer.repair_tables import TATWEEL
+from indexer.repair_habit import (  # EDGE_CUT_COST, HABIT_BONUS, document_habit: re-exported
+    CUT_COST,
+    EDGE_CUT_COST,
+    EDGE_RUN_WORDS,
+    HABIT_BONUS,
+    MARKER_APART,
+    Habit,
+    document_habit,
+)
 from indexer.repair_footnotes import (
     GLUED_MARK,
     _looking_through_glued_marks,
@@ -59,8 +68,6 @@ from indexer.repair_tidy import (  # join_digit_groups, join_split_words: re-exp
 
 
 GLUE = re.compile(r"\d[\u0621-\u064A]{2}|[\u0621-\u064A]{2}\d|[\u0621-\u064A][.؛][\u0621-\u064A]")
-#: A paragraph marker printed last, after a run of spaces: ``... بالتعاون مع   -12``.
-MARKER_APART = re.compile(r"\S\s{2,}-\s?[0-9]+\s*$")
 SPACED_MARKER = re.compile(r"(?<!\S)-\s([0-9]+)(?!\S)")
 FOREIGN = re.compile(r"[A-Za-z\u0400-\u04FF]{2,}")
 
@@ -72,17 +79,6 @@ PRIOR_UNITS = 1.4      # log10 penalty of a unit order other than the reversed o
 MAX_PERMUTE = 4        # runs beyond this: only "as found", "reversed", "words reversed"
 PRIOR_REVERSED = 0.4   # log10 penalty of reversing the runs
 PRIOR_PERMUTED = 3.0   # log10 penalty of any other order
-CUT_COST = 2.5         # log10: a run boundary with no trace (one space) in reversed runs
-#: ... in a line whose paragraph marker is printed last, set apart: a cut that leaves a short
-#: run (at most this many words) at either end of the line, the paragraph's first or last
-#: words emitted on their own, costs less where the document's habit is to move such runs
-#: (:attr:`Habit.edge_cut`): about log10 of the 6 places such a cut can be (1-3 words at
-#: either end) when a moved run is as likely as none; the held-out row is flat from 0.5 to
-#: 1.0 (480-496 words lost, 470 at 0.75), worse at 0.25 (504) and 1.5 (548)
-EDGE_RUN_WORDS = 3
-EDGE_CUT_COST = 0.75
-#: share of a document's marker-last lines of one run that must clearly show a moved run
-EDGE_MOVED_SHARE = 0.15
 #: log10 penalty of reading a line laid out word by word as blocks cut at its split words,
 #: each block reversed, in the order found (:func:`visual_blocks`): one block moved
 PRIOR_VISUAL_BLOCKS = 1.4
@@ -105,11 +101,6 @@ PRIOR_ROTATED = 2.0        # the first or last run moved to the other end
 PRIOR_WORD_ROTATED = 3.0   # the first or last word moved to the other end
 PRIOR_WORDS_REVERSED = 2.0
 BACKWARDS_FLOOR = 0.6      # the same in a document where many lines read backwards
-HABIT_MARGIN = 1.0     # log10: a line votes for the reversed or the found order by this much
-HABIT_RATIO = 2.0      # reversing votes needed per found vote to call reversing the habit
-HABIT_MIN_VOTES = 3
-HABIT_BONUS = 1.5      # log10 taken off the reversed order's prior in such a document
-HABIT_MAX_WORDS = 40
 NUMBERS_COST = 1.0     # log10: moving numbers against the document's habit
 WORDS_REVERSED_PER_WORD = 0.3  # held-out clean UN lines: reversal scores > 0.3/word better in ~0.2%
 
@@ -381,94 +372,6 @@ def _chain_fixes(runs: list[Run]) -> list[list[Run]]:
                 order.insert(j - (1 if bad < j else 0), head)
         out.append(order)
     return out
-
-
-@dataclass(frozen=True)
-class Habit:
-    """What a document's extraction does to runs, learnt from the document itself.
-
-    ``reverse``: log10 taken off the prior of reversed runs (the extraction emits runs left to
-    right); ``edge_cut``: the price of a cut with no trace that leaves a short run at either
-    end of a line whose marker is printed last (:data:`EDGE_CUT_COST` where such lines of this
-    document clearly show a run moved, else :data:`CUT_COST`); ``numbers``: ``"move"`` when a number beside a word (one space) is a run of its own
-    that is reversed with the rest, ``"stay"`` when it stays in place, ``""`` when unknown;
-    ``final_stop``: log10 charged to an order of a paragraph's last line (the next line
-    starts a paragraph: ``after == ["</s>"]``) that does not end with a stop
-    (:mod:`indexer.repair_paragraph_edges`, learnt from the lines a first pass left as found).
-    """
-
-    reverse: float = 0.0
-    numbers: str = ""
-    edge_cut: float = CUT_COST
-    final_stop: float = 0.0
-
-
-def document_habit(lines: list[str], lm: Bigrams | PairModel | None = None, clean=None, known=None) -> Habit:
-    """Learn the :class:`Habit` of a document's extraction from its lines.
-
-    Each line with a hard run boundary votes: its runs reversed (numbers moving with them or
-    staying beside their words, whichever reads better) score clearly better
-    (:data:`HABIT_MARGIN`) or clearly worse than as found.  When the reversing votes win by
-    :data:`HABIT_RATIO` (and there are :data:`HABIT_MIN_VOTES`), reversing is the habit of
-    this extraction.  Lines that also have numbers beside words vote the same way on whether
-    those numbers move with the reversed runs or stay in place.
-    """
-    lm = lm or order_model()
-    rev = found = move = stay = 0
-    for line in lines:
-        if not line.strip() or len(line.split()) > HABIT_MAX_WORDS:
-            continue
-        runs, _ = split_runs(line)
-        if len(runs) < 2 or not any(r.hard for r in runs[1:]):
-            continue
-        as_found = [t for r in runs for t in r.tokens]
-        backwards = [t for r in reversed(runs) for t in r.tokens]
-        s_back = s_reversed = score_order(backwards, [], [], lm, clean, known)
-        chunks = hard_chunks(runs)
-        if 1 < len(chunks) < len(runs):
-            chunked = [t for c in reversed(chunks) for r in c for t in r.tokens]
-            s_chunked = score_order(chunked, [], [], lm, clean, known)
-            m = s_back - s_chunked
-            move += m > HABIT_MARGIN
-            stay += m < -HABIT_MARGIN
-            # reversing is the habit whether or not numbers move with their runs: a date
-            # reversed with the runs (``2015 نيسان/أبريل 16``) is no vote against reversing
-            s_reversed = max(s_back, s_chunked)
-        m = s_reversed - score_order(as_found, [], [], lm, clean, known)
-        rev += m > HABIT_MARGIN
-        found += m < -HABIT_MARGIN
-    reverse = HABIT_BONUS if rev >= HABIT_MIN_VOTES and rev >= HABIT_RATIO * found else 0.0
-    numbers = ("move" if move >= HABIT_MIN_VOTES and move >= HABIT_RATIO * stay else
-               "stay" if stay >= HABIT_MIN_VOTES and stay >= HABIT_RATIO * move else "")
-    edge_cut = EDGE_CUT_COST if _edge_runs_moved(lines, lm, clean, known) else CUT_COST
-    return Habit(reverse, numbers, edge_cut)
-
-
-def _edge_runs_moved(lines: list[str], lm, clean=None, known=None) -> bool:
-    """Do this document's lines whose paragraph marker is printed last, set apart
-    (``... مع   -12``), show a short run moved to the other end with no trace?  A line of one
-    run votes for it when its best cut leaving a short run (at most :data:`EDGE_RUN_WORDS`
-    words) at an end, reversed, reads better than as found by more than a full cut's price
-    (:data:`CUT_COST`): clear evidence.  Moved runs are the habit when at least
-    :data:`HABIT_MIN_VOTES` lines and :data:`EDGE_MOVED_SHARE` of such lines vote so."""
-    marked = votes = 0
-    for line in lines:
-        if not MARKER_APART.search(line) or len(line.split()) > HABIT_MAX_WORDS:
-            continue
-        runs, _ = split_runs(line)
-        runs = attach_footnotes(runs)
-        if not runs or any(r.hard for r in runs[1:]):
-            continue
-        words = [t for r in runs for t in r.tokens]
-        n = len(words)
-        if n < 2 * EDGE_RUN_WORDS - 1 or any(is_tail_piece(w) or is_head_piece(w) for w in words):
-            continue
-        marked += 1
-        base = score_order(words, ["<s>"], [], lm, clean, known)
-        best = max(score_order(words[k:] + words[:k], ["<s>"], [], lm, clean, known)
-                   for k in list(range(1, EDGE_RUN_WORDS + 1)) + list(range(n - EDGE_RUN_WORDS, n)))
-        votes += best - base > CUT_COST
-    return votes >= HABIT_MIN_VOTES and votes >= EDGE_MOVED_SHARE * marked
 
 
 def reorder_line(line: str, before: list[str] | None = None, after: list[str] | None = None,
