@@ -1,4 +1,4 @@
-"""The heading font's letter-class reading (indexer.repair_words.LetterClasses), its noisy
+"""The heading font's letter-class reading (indexer.repair_words, by_class), its noisy
 channel costs, and the speed short-cuts of detection: each checked on its own."""
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from indexer import repair_damage as damage
 from indexer.lexicon import Lexicon, bigrams, lexicon
 from indexer.repair import Repairer, strip_tatweel
 from indexer.repair_eval import word_accuracy
-from indexer.repair_tables import BODY_FONT, HEADING_FONT
-from indexer.repair_words import GlyphModel, LetterClasses
+from indexer.repair_tables import BODY_FONT
+from indexer.repair_words import GlyphModel
 
 FIX = Path(__file__).parent / "fixtures" / "repair"
 
@@ -20,22 +20,6 @@ FIX = Path(__file__).parent / "fixtures" / "repair"
 @pytest.fixture(scope="module")
 def heading() -> GlyphModel:
     return GlyphModel.heading(context=bigrams(), by_class=True)
-
-
-def test_class_index_finds_words_with_every_letter_wrong():
-    lex = Lexicon({"تعزيز": 4.6, "تحرير": 4.0, "جميع": 5.9})
-    classes = LetterClasses.build(HEADING_FONT, lex.zipfs)
-    # ع shows as ل, ز as ت, ي as و: four of five letters wrong
-    assert "تعزيز" in classes.lookup("تلتوت")
-    assert classes.lookup("جمول") == ["جميع"]
-    assert classes.lookup("قلم") == []
-
-
-def test_class_index_keeps_end_of_word_glyphs_at_the_end():
-    lex = Lexicon({"الإحصاءات": 3.5, "بيت": 4.0})
-    classes = LetterClasses.build(HEADING_FONT, lex.zipfs)
-    assert classes.lookup("الإحتاءا/") == ["الإحصاءات"]  # final TEH shows as /
-    assert classes.lookup("/وب") == []                     # ... only at the end
 
 
 def test_align_cost_is_a_channel_cost(heading):
