@@ -7,6 +7,12 @@ extraction leaves a trace (a run of spaces, a tatweel-split word, a number glued
 a full stop glued to a word); the order with the best word-pair score (:mod:`indexer.pair_model`)
 wins, with a prior that prefers the order as found, then the runs reversed.
 
+This module makes the candidate orders and chooses among them; its parts live in their own
+modules: the runs (:mod:`indexer.repair_runs`), the score of one order
+(:mod:`indexer.repair_order_score`), the document's habit (:mod:`indexer.repair_habit`),
+footnote markers (:mod:`indexer.repair_footnotes`) and the line's text around a move
+(:mod:`indexer.repair_tidy`).
+
 >>> reverse_visual("ةدحتملا )39(")
 '(39) المتحدة'
 """
@@ -23,7 +29,7 @@ from indexer.repair_paragraph_edges import ends_with_stop
 from indexer.repair_headings import GLUED_READ_ON, glued_numbers, glued_read_on
 from indexer.repair_pieces import breaks_cost, pair_pieces
 from indexer.repair_tables import TATWEEL
-from indexer.repair_habit import (  # EDGE_CUT_COST, HABIT_BONUS, document_habit: re-exported
+from indexer.repair_habit import (  # EDGE_CUT_COST, HABIT_BONUS, document_habit: only re-exported
     CUT_COST,
     EDGE_CUT_COST,
     EDGE_RUN_WORDS,
@@ -39,7 +45,7 @@ from indexer.repair_footnotes import (
     attach_footnotes,
     is_footnote,
 )
-from indexer.repair_runs import (  # Run, split_runs: re-exported
+from indexer.repair_runs import (
     ARABIC,
     MARKER,
     ORDINAL,
@@ -49,7 +55,7 @@ from indexer.repair_runs import (  # Run, split_runs: re-exported
     is_tail_piece,
     split_runs,
 )
-from indexer.repair_order_score import (  # order_model, score_order: re-exported
+from indexer.repair_order_score import (
     FULL_STOPS,
     NUMBER_TOKEN,
     _lm_tokens,
@@ -58,7 +64,7 @@ from indexer.repair_order_score import (  # order_model, score_order: re-exporte
     order_model,
     score_order,
 )
-from indexer.repair_tidy import (  # join_digit_groups, join_split_words: re-exported
+from indexer.repair_tidy import (  # join_digit_groups, join_split_words: only re-exported
     _ordinal_first,
     _plain,
     _tidy_moved,
