@@ -64,6 +64,9 @@ LEAD_SIGNS = re.compile(r"^[(\[«\"'“]+")
 TRAIL_SIGNS = re.compile(r"[.,،؛;!?؟)\]»\"'”]+$")
 #: log10 the joined word must be likelier by than the two pieces read as words.
 CUT_JOIN_COST = 1.0
+#: Stretching is set in words of at least this many letters: a stretched piece that reads as
+#: a shorter word (``لوووو`` as ``لم``) joins its neighbour without :data:`CUT_JOIN_COST`.
+LONG_WORD = 4
 
 
 def stretch_join(model: "GlyphModel", a: str, b: str) -> str | None:
@@ -87,8 +90,10 @@ def _stretch_join(model: "GlyphModel", a: str, b: str) -> tuple[str, str] | None
     # the stretched letter is shown (``فوووحة``); a WAW joins nothing, so a run of WAW that
     # starts the piece is the YEH the font shows as WAW, stretched (``وتعووود ووول``)
     shown = a + (YEH if m.group(1) in ("", WAW) else "") + b
-    joined = model.best(shown)
-    if joined.score <= OOV_LOGP or joined.score - CUT_JOIN_COST <= model.best(a).score + model.best(b).score:
+    joined, apart = model.best(shown), model.best(b)
+    # a short word is seldom stretched: a stretched piece that reads as one is likelier a piece
+    margin = CUT_JOIN_COST if len(apart.text) >= LONG_WORD else 0.0
+    if joined.score <= OOV_LOGP or joined.score - margin <= model.best(a).score + apart.score:
         return None
     return lead + shown + trail, lead + joined.text.replace(TATWEEL, "") + trail
 

@@ -221,6 +221,16 @@ def test_a_run_first_in_a_word_keeps_its_yeh(heading):
     assert heading.unstretch("الموووادة") == "الم\u0640ادة"
 
 
+def test_a_stretched_piece_that_reads_as_a_short_word_is_a_piece(heading):
+    """Stretching is set in long words: a stretched piece read as a short word (عالم cut as
+    عا | لـم, shown ``لا لوووو``: ``لا`` + ``لم``) joins its neighbour with no margin, while
+    a stretched long word stays a word of its own."""
+    from indexer.repair_headings import stretch_join
+    assert stretch_join(heading, "لا", "لوووو") == "عالم"
+    assert stretch_join(heading, "من", "قوووانون") is None
+    assert stretch_join(heading, "في", "موووعاهدة") is None
+
+
 def test_a_word_cut_at_its_stretch_keeps_its_signs(heading):
     from indexer.repair_headings import join_stretch_cuts, stretch_join
     # a comma, a stop, brackets around the pieces are no part of the word
