@@ -295,4 +295,4 @@ def test_stretched_words_are_read_better_looked_up_unstretched(monkeypatch):
     keyed = accuracy()
     monkeypatch.setattr(repair_words, "stretch_keys", lambda seen, plain, table: [(seen, 0.0)])
     seen_only = accuracy()
-    assert keyed >= seen_only + 0.003, (keyed, seen_only)  # measured 95.9% against 95.5%
+    assert keyed >= seen_only + 0.003, (keyed, seen_only)  # measured 96.1% against 95.6%
