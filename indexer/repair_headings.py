@@ -27,8 +27,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Collection, Sequence
 
-from indexer.repair_tables import TATWEEL, WAW, YEH
-from indexer.repair_words import OOV_LOGP
+from indexer.repair_tables import HEADING_STRETCH, TATWEEL, WAW, YEH, Confusion
 
 if TYPE_CHECKING:
     from indexer.repair_words import GlyphModel
@@ -59,8 +58,15 @@ def glued_read_on(tokens: Sequence[str], pairs: Collection[tuple[str, str]]) -> 
 STRETCHED_TAIL = re.compile(r"^([\u0621-\u064A:]?)\u0648{3,}(?=[\u0621-\u064A/:])")
 #: A word piece before a cut: letters only (a sign or a number ends a word, not a piece).
 HEAD_PIECE = re.compile(r"^[\u0621-\u064A:]*[\u0621-\u064A]$")
+#: Signs around a word cut at its stretch: before its first piece, after its second (``:``
+#: and ``/`` are the font's BEH and final TEH, letters of the piece).
+LEAD_SIGNS = re.compile(r"^[(\[«\"'“]+")
+TRAIL_SIGNS = re.compile(r"[.,،؛;!?؟)\]»\"'”]+$")
 #: log10 the joined word must be likelier by than the two pieces read as words.
 CUT_JOIN_COST = 1.0
+#: Stretching is set in words of at least this many letters: a stretched piece that reads as
+#: a shorter word (``لوووو`` as ``لم``) joins its neighbour without :data:`CUT_JOIN_COST`.
+LONG_WORD = 4
 
 
 def stretch_join(model: "GlyphModel", a: str, b: str) -> str | None:
@@ -74,16 +80,29 @@ def stretch_join(model: "GlyphModel", a: str, b: str) -> str | None:
 def _stretch_join(model: "GlyphModel", a: str, b: str) -> tuple[str, str] | None:
     """``(shown, word)``: the pieces joined as the font would show the word uncut, and its
     reading (see :func:`stretch_join`)."""
+    from indexer.repair_words import OOV_LOGP  # not at import: repair_words imports this module
+    # a sign before the word or after it (``(اتفا قووووية،``) is no part of the pieces
+    lead, a = _split(LEAD_SIGNS.match(a), a)
+    b, trail = _split(TRAIL_SIGNS.search(b), b, tail=True)
     m = STRETCHED_TAIL.match(b)
     if not m or not HEAD_PIECE.match(a):
         return None
     # the stretched letter is shown (``فوووحة``); a WAW joins nothing, so a run of WAW that
     # starts the piece is the YEH the font shows as WAW, stretched (``وتعووود ووول``)
     shown = a + (YEH if m.group(1) in ("", WAW) else "") + b
-    joined = model.best(shown)
-    if joined.score <= OOV_LOGP or joined.score - CUT_JOIN_COST <= model.best(a).score + model.best(b).score:
+    joined, apart = model.best(shown), model.best(b)
+    # a short word is seldom stretched: a stretched piece that reads as one is likelier a piece
+    margin = CUT_JOIN_COST if len(apart.text) >= LONG_WORD else 0.0
+    if joined.score <= OOV_LOGP or joined.score - margin <= model.best(a).score + apart.score:
         return None
-    return shown, joined.text.replace(TATWEEL, "")
+    return lead + shown + trail, lead + joined.text.replace(TATWEEL, "") + trail
+
+
+def _split(m: "re.Match[str] | None", token: str, tail: bool = False) -> tuple[str, str]:
+    """``token`` cut at the signs ``m`` found at its start (or, with ``tail``, its end)."""
+    if m is None:
+        return ("", token) if not tail else (token, "")
+    return (token[:m.end()], token[m.end():]) if not tail else (token[:m.start()], token[m.start():])
 
 
 def join_stretch_cuts(line: str, model: "GlyphModel", shown: bool = False
@@ -111,3 +130,49 @@ def join_stretch_cuts(line: str, model: "GlyphModel", shown: bool = False
         out.append(tokens[i])
         i += 1
     return " ".join(out), joins
+
+
+#: At most this many stretches of one word are read both ways (empty, or hiding letters).
+MAX_STRETCHES = 2
+#: The share of a stretch entry's cost a class lookup charges for the letters it supposes
+#: hidden: the entry prices a letter under the stretch *and* its showing as WAW, and the
+#: class alignment prices that showing again (YEH as WAW: 0.125).  Measured on the first 20
+#: documents of the stretched bench row: 1.0: 97.350%, 0.5: 97.406%, 0.0: 97.398%.
+HIDDEN_SHARE = 0.5
+#: The fewest WAW the heading font shows a stretch as (:data:`repair_tables.HEADING_STRETCH`).
+STRETCH_MIN = HEADING_STRETCH
+#: The runs of WAW of a word that :meth:`GlyphModel.unstretch` may read as stretches.
+STRETCH_WAWS = re.compile(f"{WAW}{{{HEADING_STRETCH},}}")
+
+
+def stretch_keys(seen: str, plain: str, table: Sequence[Confusion]) -> list[tuple[str, float]]:
+    """The forms of a heading-font word under which the font's class index looks its readings
+    up, each with the cost of the letters it supposes hidden in a stretch: the word as seen,
+    and where ``plain`` (the word unstretched by :meth:`GlyphModel.unstretch`) has stretches,
+    each stretch read as nothing or as the letters ``table``'s stretch entries say it may hide,
+    shown as the font shows them (WAW): ``تووووووسر`` -> ``تسر`` (0), ``توسر`` (``تيسر``: 0.5).
+    The stretch itself shows as :data:`STRETCH_MIN` WAW at least, so a run hides at most as
+    many letters as it is longer (``نوووا``: ``نـا`` or the letters as seen, ``نوويا``).
+
+    A run of WAW is read by the table alone otherwise, and a word with three or more other
+    glyphs changed (``لتووووولتوت`` for ``لتعزيز``) is out of the table's reach."""
+    runs = [len(r) for r in STRETCH_WAWS.findall(seen)]
+    parts = plain.split(TATWEEL)
+    if TATWEEL not in plain or len(parts) - 1 > MAX_STRETCHES or len(runs) != len(parts) - 1:
+        return [(seen, 0.0)]
+    hidden: dict[int, float] = {0: 0.0}
+    for c in table:
+        if c.seen == TATWEEL and c.true:
+            hidden[len(c.true)] = min(hidden.get(len(c.true), c.cost), c.cost * HIDDEN_SHARE)
+    keys: list[tuple[str, float]] = [("", 0.0)]
+    for k, part in enumerate(parts):
+        keys = [(key + part, cost) for key, cost in keys]
+        if k < len(parts) - 1:
+            # a run first in the word holds the stretched YEH too (``ووووعلق``: ``يـعلق``)
+            room = runs[k] - STRETCH_MIN - (k == 0 and part == YEH)
+            keys = [(key + WAW * n, cost + extra) for key, cost in keys
+                    for n, extra in sorted(hidden.items()) if n <= room]
+    if plain.startswith(YEH + TATWEEL) and 1 in hidden and runs[0] - STRETCH_MIN - 1 >= 1:
+        # ... and may hold a WAW before that YEH (``وووووتمثل``: ``ويتمثل``)
+        keys += [(WAW + key, cost + hidden[1]) for key, cost in keys]
+    return [(seen, 0.0)] + keys

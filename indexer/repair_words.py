@@ -20,6 +20,7 @@ from itertools import combinations
 from indexer.lexicon import PROCLITICS, Bigrams, Lexicon, lexicon, lm_tokens, strip_marks
 from indexer.repair_forms import FORMS, form_at
 from indexer.repair_letter_classes import CLASS_MIN_ZIPF, LetterClasses
+from indexer.repair_headings import stretch_keys
 from indexer.repair_tables import (
     BODY_FONT,
     BODY_GAP_LETTERS,
@@ -31,6 +32,7 @@ from indexer.repair_tables import (
     SHADDA,
     TATWEEL,
     WAW,
+    YEH,
     Confusion,
 )
 
@@ -84,8 +86,18 @@ SENTENCE_END = re.compile(r"[.!?؟؛:][)\]»\"']*$")
 #: Stretching only sits between a letter that joins forward and another letter; a longer run
 #: after a letter that joins no further (or first in a word) hides the YEH it stretches,
 #: shown as WAW (``إووووووذاء`` for ``إيذاء``), which the table's stretch entries read back.
-STRETCH_RUN = re.compile(f"(?<=[بتثجحخسشصضطظعغفقكلمنهيئ:]){WAW}{{{HEADING_STRETCH},}}(?=[\u0621-\u064A])"
-                         f"|(?<![بتثجحخسشصضطظعغفقكلمنهيئ:]){WAW}{{{HEADING_STRETCH + 1},}}(?=[\u0621-\u064A])")  # readings this close to the best are re-ranked by their neighbours
+#: Letters (and the heading font's BEH ``:``) that join the next letter: a stretch follows one.
+JOINS_FORWARD = frozenset("بتثجحخسشصضطظعغفقكلمنهيئ:")
+STRETCH_RUN = re.compile(f"(?<=[بتثجحخسشصضطظعغفقكلمنهيئ:]){WAW}{{{HEADING_STRETCH},}}(?=[\u0621-\u064A:/])"
+                         f"|(?<![بتثجحخسشصضطظعغفقكلمنهيئ:]){WAW}{{{HEADING_STRETCH + 1},}}(?=[\u0621-\u064A:/])")  # readings this close to the best are re-ranked by their neighbours
+
+
+def _stretch_of(m: "re.Match[str]") -> str:
+    """A stretch run of :data:`STRETCH_RUN` as tatweel; after no letter that joins, the YEH
+    stretched and its tatweel."""
+    return TATWEEL if m.start() and m.string[m.start() - 1] in JOINS_FORWARD else YEH + TATWEEL
+
+
 PLAUSIBLE_MARGIN = 1.0  # extra evidence needed to re-read a common word
 PLAUSIBLE_LOGP = 3.5 - 9
 COMMON_LOGP = 4.5 - 9
@@ -389,9 +401,10 @@ class GlyphModel:
                 scored[reading] = (score, edits)
             if score > best.score:
                 best = Choice(reading, score, edits)
-        if self.by_class:
-            for reading, cost, edits in self.class_candidates(strip_marks(word)):
-                score = self._logp(reading) - cost
+        if self.by_class:  # a stretched word looked up unstretched (``stretch_keys``)
+            for key, hidden, reading, cost, edits in ((k, h, *r) for k, h in stretch_keys(
+                    strip_marks(word), plain, self.table) for r in self.class_candidates(k)):
+                score = self._logp(reading) - cost - hidden
                 if score > scored.get(reading, (OOV_LOGP - 1, 0))[0]:
                     scored[reading] = (score, edits)
                 if score > best.score:
@@ -401,7 +414,9 @@ class GlyphModel:
             # stands for the only letter it can (ال:رنامجوة -> البرنامجوة)
             forced = self._derived(plain) or self._forced(plain)
             if forced != plain:
-                best = Choice(forced, best.score, 1)
+                best = Choice(forced.replace(TATWEEL, ""), best.score, 1)
+            elif plain != strip_marks(word):  # ... and its stretching is none of its letters
+                best = Choice(plain.replace(TATWEEL, ""), best.score, 1)
         # a systematic map re-reads known words too: their neighbours may choose a rival
         # a known word kept as seen keeps the table's close readings as rivals too (the body
         # font, whose map is not systematic): damage may make another real word (``هذا الشرر``
@@ -455,8 +470,10 @@ class GlyphModel:
         return OOV_LOGP - 1 if cost is None else self._logp(true) - cost[0]
 
     def unstretch(self, word: str) -> str:
-        """Heading font: a run of WAW is stretching; keep it as tatweel for the table."""
-        return STRETCH_RUN.sub(TATWEEL, strip_marks(word)).replace(TATWEEL * 2, TATWEEL)
+        """Heading font: a run of WAW is stretching; keep it as tatweel for the table.  A run
+        after no letter that joins holds the letter it stretches, the YEH shown as WAW (no
+        other joins and shows as WAW): ``ووووعلق`` -> ``يـعلق`` (``يعلق``, never ``علق``)."""
+        return STRETCH_RUN.sub(_stretch_of, strip_marks(word)).replace(TATWEEL * 2, TATWEEL)
 
     # -- lines ------------------------------------------------------------------------
     def repair_line(self, line: str) -> str:
