@@ -411,7 +411,7 @@ def _valid(order: tuple[Run, ...]) -> bool:
 
 def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
                      per_word: float = WORDS_REVERSED_PER_WORD, search=None, numbers: str = "",
-                     traced: bool = False, cuts=None, gap_join=None):
+                     traced: bool = False, cuts=None, gap_join=None, blocks: bool | None = None):
     """Yield ``(tokens, prior)`` for the orders worth scoring.
 
     ``word_by_word``: most gaps of the line are runs of spaces, the trace of an extraction
@@ -438,12 +438,13 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
         # footnote markers as runs of their own are looked through by the pair score: the
         # search (which scores the junctions) sees them attached to the words they annotate
         attached = attach_footnotes(runs)
-        yield from _run_orders(runs, emit, known, search if len(attached) == n else None, numbers)
-        if word_by_word:
+        if word_by_word if blocks is None else blocks:
+            # first: a reading also found among the run orders is priced as blocks
             readings = visual_blocks(runs, known, gap_join)
             extra = VISUAL_ROUND_COST if len(readings) > 1 else 0.0
             for reading in readings:
                 yield from emit(reading, PRIOR_VISUAL_BLOCKS + extra, VISUAL)
+        yield from _run_orders(runs, emit, known, search if len(attached) == n else None, numbers)
         if len(attached) < n:
             yield from _run_orders(attached, emit, known, search, numbers)
     attached = attach_footnotes(runs)
@@ -820,6 +821,9 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
         before = ["<s>"]
     gaps = re.findall(r"(?<=[\u0621-\u064A\u064B-\u0652.،])\s+(?=[\u0621-\u064A])", line.strip())
     word_by_word = len(gaps) >= 4 and sum(len(g) >= 2 for g in gaps) >= 0.4 * len(gaps)
+    # laid out word by word, counting the gaps beside numbers and punctuation too
+    all_gaps = re.findall(r"(?<=\S)\s+(?=\S)", line.strip())
+    blocks = word_by_word or (len(all_gaps) >= 4 and sum(len(g) >= 2 for g in all_gaps) >= 0.4 * len(all_gaps))
     # clearly laid out word by word: most words stand alone (a single space is chance)
     spaced = sum(len(g) >= 2 for g in gaps)
     one_by_one = spaced >= ONE_BY_ONE_MIN and spaced >= ONE_BY_ONE_SHARE * len(gaps)
@@ -875,7 +879,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
                        ((toks, prior + cost, family) for runs_v, cost in pairing.variants
                         for toks, prior, family in order_candidates(
                             runs_v, word_by_word, known, per_word, search, habit.numbers, glued,
-                            line_cuts, gap_join)))
+                            line_cuts, gap_join, blocks)))
     sides = number_sides(pairing.variants[0][0])
     for tokens, prior, family in candidates:
         if sides:

@@ -129,3 +129,41 @@ def test_a_line_in_plain_reversed_word_order_with_a_split_word_still_reads_rever
         head, tail = _split(words[k], random.Random(k))
         line = "  ".join(reversed(words[:k] + [head, tail] + words[k + 1:]))
         assert _reorder(repairer, line).split() == s.split()
+
+
+#: Hand-made UN-style lines whose gaps are mostly beside numbers and brackets (not the seed's).
+NUMBERED = [
+    "و 2170 (2014) المؤرخ 15 آب/أغسطس 2014 و 2178 (2014) المؤرخ 24 أيلول/سبتمبر 2014",
+    "القرار 1325 (2000) المتخذ في 31 تشرين الأول/أكتوبر 2000 والقرار 1820 (2008)",
+]
+
+
+def test_a_line_laid_out_word_by_word_among_numbers_is_read_as_blocks(repairer):
+    # few gaps lie between two Arabic words, so the line does not count as laid out word by
+    # word for the run orders; counting every gap it does, and its blocks are offered
+    rng = random.Random(5)
+    right = total = 0
+    for _ in range(4):
+        for s in NUMBERED:
+            line = split_word_blocks(s, rng, splits=2)
+            runs, _ = split_runs(line)
+            want = visual_blocks(runs, repairer._known)[0]
+            offered = {tuple(t): p for t, p, _ in order_candidates(runs, False, repairer._known, blocks=True)}
+            assert offered[tuple(want)] == PRIOR_VISUAL_BLOCKS
+            new, _ = reorder_line(line, ["<s>"], [], clean=repairer._clean_token,
+                                  known=repairer._known, weak_cost=0.0)
+            total += 1
+            right += strip_tatweel(join_split_words(new)).split() == s.split()
+    assert right >= 5, (right, total)  # 6 of 8 (none before the blocks were offered here)
+
+
+def test_a_reading_the_run_orders_also_find_is_priced_as_blocks(repairer):
+    # a short line: every order of its few units is offered too, at a unit order's price;
+    # the blocks' reading is one of them and keeps the blocks' price
+    line = split_word_blocks("وتلك تدابير تتطلب موارد إضافية.", random.Random(0), splits=3)
+    runs, _ = split_runs(line)
+    known = repairer._known
+    want = tuple(visual_blocks(runs, known)[0])
+    assert want in {tuple(t) for t, _, _ in order_candidates(runs, False, known, traced=True)}
+    offered = {tuple(t): p for t, p, _ in order_candidates(runs, True, known, traced=True)}
+    assert offered[want] == PRIOR_VISUAL_BLOCKS
