@@ -24,7 +24,7 @@ from indexer.pair_model import PairModel, pair_model
 from indexer.repair_order_search import reversed_cuts, search_orders
 from indexer.repair_paragraph_edges import ends_with_stop
 from indexer.repair_headings import GLUED_READ_ON, glued_numbers, glued_read_on
-from indexer.repair_pieces import breaks_cost, pair_pieces
+from indexer.repair_pieces import STRETCHED_PROCLITICS, breaks_cost, letters, pair_pieces
 from indexer.repair_tables import TATWEEL
 
 #: The word-pair model orders are scored with: ``"kn"`` (:mod:`indexer.pair_model`, smoothed
@@ -570,12 +570,14 @@ def visual_blocks(runs: list[Run], known=None, gap_join=None) -> list[list[str]]
     >>> [" ".join(r) for r in visual_blocks(runs)]
     ['عن تســـ ــجيل أثبت منهم ــيتهم']
     """
+    words = [t for r in runs for t in r.tokens]
+    heads, tails = _joining_pieces(words, known)
     blocks: list[list[str]] = [[]]
-    for t in (t for r in runs for t in r.tokens):
-        if is_head_piece(t) and blocks[-1]:
+    for i, t in enumerate(words):
+        if i in tails and blocks[-1]:
             blocks.append([])
         blocks[-1].append(t)
-        if is_tail_piece(t):
+        if i in heads:
             blocks.append([])
     tokens = [t for b in blocks for t in reverse_words(b, gap_join)]
     out: list[str] = []
@@ -597,6 +599,44 @@ def visual_blocks(runs: list[Run], known=None, gap_join=None) -> list[list[str]]
         # the line began inside a word: its head starts the reading and its tail ends it
         return _read_round(out)
     return [out] if joined else []
+
+
+def _joining_pieces(words: list[str], known=None) -> tuple[set[int], set[int]]:
+    """The places of the word heads (``تســـ``) and word tails (``ــجيل``) of ``words`` that
+    make a word with some piece of the other kind in the line (``known``; any, if ``None``):
+    the only cuts between blocks.  A proclitic stretched beside a number (the text's own
+    ``الـ 17``, ``لـ 9``) is one only where the most joins of the line's pieces need it,
+    not in place of another head.
+
+    >>> _joining_pieces(["17", "الـ", "تســـ", "ــجيل"], lambda w: w in ("تسجيل", "الجيل"))
+    ({2}, {3})
+    """
+    heads = [i for i, t in enumerate(words) if is_tail_piece(t)]
+    tails = [i for i, t in enumerate(words) if is_head_piece(t)]
+
+    def joins(h: int, t: int) -> bool:
+        return known is None or known(words[h].rstrip(TATWEEL) + words[t].lstrip(TATWEEL))
+
+    def beside_number(h: int) -> bool:
+        return (letters(words[h]) in STRETCHED_PROCLITICS
+                and any(0 <= k < len(words) and NUMBER_TOKEN.match(words[k]) for k in (h - 1, h + 1)))
+
+    partner: dict[int, int] = {}  # tail -> head
+
+    def augment(h: int, seen: set[int]) -> bool:
+        for t in tails:
+            if t not in seen and joins(h, t):
+                seen.add(t)
+                if t not in partner or augment(partner[t], seen):
+                    partner[t] = h
+                    return True
+        return False
+    # the other heads first: a matched head stays matched by later augmenting paths
+    for h in sorted(heads, key=beside_number):
+        augment(h, set())
+    cut_heads = {h for h in heads if (h in partner.values() if beside_number(h)
+                                      else any(joins(h, t) for t in tails))}
+    return cut_heads, {t for t in tails if any(joins(h, t) for h in cut_heads)}
 
 
 def _read_round(tokens: list[str]) -> list[list[str]]:

@@ -10,6 +10,7 @@ import pytest
 
 from indexer.repair import Repairer, strip_tatweel
 from indexer.repair_damage import JOINING, split_word_blocks
+from indexer.repair_pieces import pair_pieces
 from indexer.repair_order import (
     PRIOR_VISUAL_BLOCKS,
     VISUAL_ROUND_COST,
@@ -167,3 +168,17 @@ def test_a_reading_the_run_orders_also_find_is_priced_as_blocks(repairer):
     assert want in {tuple(t) for t, _, _ in order_candidates(runs, False, known, traced=True)}
     offered = {tuple(t): p for t, p, _ in order_candidates(runs, True, known, traced=True)}
     assert offered[want] == PRIOR_VISUAL_BLOCKS
+
+
+def test_the_texts_own_tatweel_before_a_number_cuts_no_block(repairer):
+    # ``الـ 35``: a proclitic written with tatweel before a number is paired with no piece
+    # of the line (indexer.repair_pieces), so it cuts no block
+    s = "وأوصت اللجنة بزيادة الـ 35 وظيفة المقترحة في الميزانية العادية للفترة المقبلة"
+    rng = random.Random(0)
+    for _ in range(4):
+        line = split_word_blocks(s, rng, splits=2)
+        runs, _ = split_runs(line)
+        pairing = pair_pieces(runs)
+        readings = visual_blocks(runs, pairing.known)
+        assert len(readings) == 1
+        assert strip_tatweel(join_split_words(" ".join(readings[0]))).split() == strip_tatweel(s).split()
