@@ -861,12 +861,15 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
         before = ["<s>"]
     gaps = re.findall(r"(?<=[\u0621-\u064A\u064B-\u0652.،])\s+(?=[\u0621-\u064A])", line.strip())
     word_by_word = len(gaps) >= 4 and sum(len(g) >= 2 for g in gaps) >= 0.4 * len(gaps)
-    # laid out word by word, counting the gaps beside numbers and punctuation too
-    all_gaps = re.findall(r"(?<=\S)\s+(?=\S)", line.strip())
-    blocks = word_by_word or (len(all_gaps) >= 4 and sum(len(g) >= 2 for g in all_gaps) >= 0.4 * len(all_gaps))
     # clearly laid out word by word: most words stand alone (a single space is chance)
     spaced = sum(len(g) >= 2 for g in gaps)
     one_by_one = spaced >= ONE_BY_ONE_MIN and spaced >= ONE_BY_ONE_SHARE * len(gaps)
+    # the same counting the gaps beside numbers and brackets too, for the blocks' reading
+    # (``visual_blocks``) and the price of the other run orders
+    all_gaps = re.findall(r"(?<=\S)\s+(?=\S)", line.strip())
+    spaced_all = sum(len(g) >= 2 for g in all_gaps)
+    blocks = word_by_word or (len(all_gaps) >= 4 and spaced_all >= 0.4 * len(all_gaps))
+    one_by_one = one_by_one or (spaced_all >= ONE_BY_ONE_MIN and spaced_all >= ONE_BY_ONE_SHARE * len(all_gaps))
     best_tokens, best_score = None, float("-inf")
     glued = bool(GLUE.search(line)) or any(r.head_piece or r.tail_piece for r in runs) \
         or line.lstrip()[:1] in ".،"
