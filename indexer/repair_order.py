@@ -144,9 +144,12 @@ TOKEN_MEMO = 1 << 16
 
 @lru_cache(maxsize=TOKEN_MEMO)
 def is_tail_piece(token: str) -> bool:
-    """``كازاخســـ`` (the head of a split word); not ``بـ`` (a letter written before a number)."""
-    return (token.endswith(TATWEEL) and len(ARABIC.findall(token)) >= 2
-            and token.strip(TATWEEL) != "")  # a lone ``ــ`` is a word's tail (``أنشـ ــ``), no head
+    """``كازاخســـ``, ``صــــ`` (the head of a split word); not ``بـ`` or ``لـ`` (a letter the
+    text writes with one tatweel before a number); not a lone ``ــ`` (a word's tail: ``أنشـ ــ``).
+    (:data:`ARABIC` counts tatweel: one letter and one tatweel are two characters.)"""
+    n = len(ARABIC.findall(token))
+    return (token.endswith(TATWEEL) and n >= 2 and token.strip(TATWEEL) != ""
+            and not (n == 2 and token.count(TATWEEL) == 1))
 
 
 def is_head_piece(token: str) -> bool:
