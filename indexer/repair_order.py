@@ -144,12 +144,9 @@ TOKEN_MEMO = 1 << 16
 
 @lru_cache(maxsize=TOKEN_MEMO)
 def is_tail_piece(token: str) -> bool:
-    """``كازاخســـ``, ``صــــ`` (the head of a split word); not ``بـ`` or ``لـ`` (a letter the
-    text writes with one tatweel before a number); not a lone ``ــ`` (a word's tail: ``أنشـ ــ``).
-    (:data:`ARABIC` counts tatweel: one letter and one tatweel are two characters.)"""
-    n = len(ARABIC.findall(token))
-    return (token.endswith(TATWEEL) and n >= 2 and token.strip(TATWEEL) != ""
-            and not (n == 2 and token.count(TATWEEL) == 1))
+    """``كازاخســـ`` (the head of a split word); not ``بـ`` (a letter written before a number)."""
+    return (token.endswith(TATWEEL) and len(ARABIC.findall(token)) >= 2
+            and token.strip(TATWEEL) != "")  # a lone ``ــ`` is a word's tail (``أنشـ ــ``), no head
 
 
 def is_head_piece(token: str) -> bool:
@@ -874,8 +871,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     blocks = word_by_word or (len(all_gaps) >= 4 and spaced_all >= 0.4 * len(all_gaps))
     one_by_one = one_by_one or (spaced_all >= ONE_BY_ONE_MIN and spaced_all >= ONE_BY_ONE_SHARE * len(all_gaps))
     best_tokens, best_score = None, float("-inf")
-    glued = bool(GLUE.search(line)) or any(r.head_piece or r.tail_piece for r in runs) \
-        or line.lstrip()[:1] in ".،"
+    glued = bool(GLUE.search(line)) or _has_piece(runs) or line.lstrip()[:1] in ".،"
     # a paragraph marker printed after its paragraph's first line: the runs are in visual order
     marker_last = len(words) > 1 and bool(MARKER.match(words[-1]) or SPACED_MARKER.search(" ".join(words[-2:])))
     has_hard = any(r.hard for r in runs[1:])
@@ -968,6 +964,16 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     else:
         why = "runs of the line out of order"
     return new, why
+
+
+def _has_piece(runs: list[Run]) -> bool:
+    """Does a piece of a split word show, a trace of runs cut at a stretched word?  Not a
+    proclitic the text itself writes with tatweel before a number (``مقارنة بـ 42``, ``لـ 9``,
+    ``الـ 17``): a clean line holding one is no line of scrambled runs."""
+    def own(k: int) -> bool:  # the run ends in a proclitic written before the next run's number
+        return (letters(runs[k].tokens[-1]) in STRETCHED_PROCLITICS and k + 1 < len(runs)
+                and bool(NUMBER_TOKEN.match(runs[k + 1].tokens[0])))
+    return any(r.head_piece or (r.tail_piece and not own(k)) for k, r in enumerate(runs))
 
 
 @dataclass(frozen=True)
