@@ -27,7 +27,7 @@ from indexer.pair_model import PairModel
 from indexer.repair_order_search import reversed_cuts, search_orders
 from indexer.repair_paragraph_edges import ends_with_stop
 from indexer.repair_headings import GLUED_READ_ON, glued_numbers, glued_read_on
-from indexer.repair_pieces import breaks_cost, pair_pieces
+from indexer.repair_pieces import STRETCHED_PROCLITICS, breaks_cost, letters, pair_pieces
 from indexer.repair_tables import TATWEEL
 from indexer.repair_habit import (  # EDGE_CUT_COST, HABIT_BONUS, document_habit: only re-exported
     CUT_COST,
@@ -126,7 +126,7 @@ def _valid(order: tuple[Run, ...]) -> bool:
 
 def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
                      per_word: float = WORDS_REVERSED_PER_WORD, search=None, numbers: str = "",
-                     traced: bool = False, cuts=None, gap_join=None):
+                     traced: bool = False, cuts=None, gap_join=None, blocks: bool | None = None):
     """Yield ``(tokens, prior)`` for the orders worth scoring.
 
     ``word_by_word``: most gaps of the line are runs of spaces, the trace of an extraction
@@ -153,12 +153,13 @@ def order_candidates(runs: list[Run], word_by_word: bool = False, known=None,
         # footnote markers as runs of their own are looked through by the pair score: the
         # search (which scores the junctions) sees them attached to the words they annotate
         attached = attach_footnotes(runs)
-        yield from _run_orders(runs, emit, known, search if len(attached) == n else None, numbers)
-        if word_by_word:
+        if word_by_word if blocks is None else blocks:
+            # first: a reading also found among the run orders is priced as blocks
             readings = visual_blocks(runs, known, gap_join)
             extra = VISUAL_ROUND_COST if len(readings) > 1 else 0.0
             for reading in readings:
                 yield from emit(reading, PRIOR_VISUAL_BLOCKS + extra, VISUAL)
+        yield from _run_orders(runs, emit, known, search if len(attached) == n else None, numbers)
         if len(attached) < n:
             yield from _run_orders(attached, emit, known, search, numbers)
     attached = attach_footnotes(runs)
@@ -261,12 +262,14 @@ def visual_blocks(runs: list[Run], known=None, gap_join=None) -> list[list[str]]
     >>> [" ".join(r) for r in visual_blocks(runs)]
     ['عن تســـ ــجيل أثبت منهم ــيتهم']
     """
+    words = [t for r in runs for t in r.tokens]
+    heads, tails = _joining_pieces(words, known)
     blocks: list[list[str]] = [[]]
-    for t in (t for r in runs for t in r.tokens):
-        if is_head_piece(t) and blocks[-1]:
+    for i, t in enumerate(words):
+        if i in tails and blocks[-1]:
             blocks.append([])
         blocks[-1].append(t)
-        if is_tail_piece(t):
+        if i in heads:
             blocks.append([])
     tokens = [t for b in blocks for t in reverse_words(b, gap_join)]
     out: list[str] = []
@@ -288,6 +291,44 @@ def visual_blocks(runs: list[Run], known=None, gap_join=None) -> list[list[str]]
         # the line began inside a word: its head starts the reading and its tail ends it
         return _read_round(out)
     return [out] if joined else []
+
+
+def _joining_pieces(words: list[str], known=None) -> tuple[set[int], set[int]]:
+    """The places of the word heads (``تســـ``) and word tails (``ــجيل``) of ``words`` that
+    make a word with some piece of the other kind in the line (``known``; any, if ``None``):
+    the only cuts between blocks.  A proclitic stretched beside a number (the text's own
+    ``الـ 17``, ``لـ 9``) is one only where the most joins of the line's pieces need it,
+    not in place of another head.
+
+    >>> _joining_pieces(["17", "الـ", "تســـ", "ــجيل"], lambda w: w in ("تسجيل", "الجيل"))
+    ({2}, {3})
+    """
+    heads = [i for i, t in enumerate(words) if is_tail_piece(t)]
+    tails = [i for i, t in enumerate(words) if is_head_piece(t)]
+
+    def joins(h: int, t: int) -> bool:
+        return known is None or known(words[h].rstrip(TATWEEL) + words[t].lstrip(TATWEEL))
+
+    def beside_number(h: int) -> bool:
+        return (letters(words[h]) in STRETCHED_PROCLITICS
+                and any(0 <= k < len(words) and NUMBER_TOKEN.match(words[k]) for k in (h - 1, h + 1)))
+
+    partner: dict[int, int] = {}  # tail -> head
+
+    def augment(h: int, seen: set[int]) -> bool:
+        for t in tails:
+            if t not in seen and joins(h, t):
+                seen.add(t)
+                if t not in partner or augment(partner[t], seen):
+                    partner[t] = h
+                    return True
+        return False
+    # the other heads first: a matched head stays matched by later augmenting paths
+    for h in sorted(heads, key=beside_number):
+        augment(h, set())
+    cut_heads = {h for h in heads if (h in partner.values() if beside_number(h)
+                                      else any(joins(h, t) for t in tails))}
+    return cut_heads, {t for t in tails if any(joins(h, t) for h in cut_heads)}
 
 
 def _read_round(tokens: list[str]) -> list[list[str]]:
@@ -416,9 +457,14 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     # clearly laid out word by word: most words stand alone (a single space is chance)
     spaced = sum(len(g) >= 2 for g in gaps)
     one_by_one = spaced >= ONE_BY_ONE_MIN and spaced >= ONE_BY_ONE_SHARE * len(gaps)
+    # the same counting the gaps beside numbers and brackets too, for the blocks' reading
+    # (``visual_blocks``) and the price of the other run orders
+    all_gaps = re.findall(r"(?<=\S)\s+(?=\S)", line.strip())
+    spaced_all = sum(len(g) >= 2 for g in all_gaps)
+    blocks = word_by_word or (len(all_gaps) >= 4 and spaced_all >= 0.4 * len(all_gaps))
+    one_by_one = one_by_one or (spaced_all >= ONE_BY_ONE_MIN and spaced_all >= ONE_BY_ONE_SHARE * len(all_gaps))
     best_tokens, best_score = None, float("-inf")
-    glued = bool(GLUE.search(line)) or any(r.head_piece or r.tail_piece for r in runs) \
-        or line.lstrip()[:1] in ".،"
+    glued = bool(GLUE.search(line)) or _has_piece(runs) or line.lstrip()[:1] in ".،"
     # a paragraph marker printed after its paragraph's first line: the runs are in visual order
     marker_last = len(words) > 1 and bool(MARKER.match(words[-1]) or SPACED_MARKER.search(" ".join(words[-2:])))
     has_hard = any(r.hard for r in runs[1:])
@@ -468,7 +514,7 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
                        ((toks, prior + cost, family) for runs_v, cost in pairing.variants
                         for toks, prior, family in order_candidates(
                             runs_v, word_by_word, known, per_word, search, habit.numbers, glued,
-                            line_cuts, gap_join)))
+                            line_cuts, gap_join, blocks)))
     sides = number_sides(pairing.variants[0][0])
     for tokens, prior, family in candidates:
         if sides:
@@ -511,6 +557,16 @@ def reorder_line(line: str, before: list[str] | None = None, after: list[str] | 
     else:
         why = "runs of the line out of order"
     return new, why
+
+
+def _has_piece(runs: list[Run]) -> bool:
+    """Does a piece of a split word show, a trace of runs cut at a stretched word?  Not a
+    proclitic the text itself writes with tatweel before a number (``مقارنة بـ 42``, ``لـ 9``,
+    ``الـ 17``): a clean line holding one is no line of scrambled runs."""
+    def own(k: int) -> bool:  # the run ends in a proclitic written before the next run's number
+        return (letters(runs[k].tokens[-1]) in STRETCHED_PROCLITICS and k + 1 < len(runs)
+                and bool(NUMBER_TOKEN.match(runs[k + 1].tokens[0])))
+    return any(r.head_piece or (r.tail_piece and not own(k)) for k, r in enumerate(runs))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import pytest
 
 from indexer.repair import Repairer, strip_tatweel
 from indexer.repair_damage import JOINING, split_word_blocks
+from indexer.repair_pieces import pair_pieces
 from indexer.repair_order import (
     PRIOR_VISUAL_BLOCKS,
     VISUAL_ROUND_COST,
@@ -129,3 +130,80 @@ def test_a_line_in_plain_reversed_word_order_with_a_split_word_still_reads_rever
         head, tail = _split(words[k], random.Random(k))
         line = "  ".join(reversed(words[:k] + [head, tail] + words[k + 1:]))
         assert _reorder(repairer, line).split() == s.split()
+
+
+#: Hand-made UN-style lines whose gaps are mostly beside numbers and brackets (not the seed's).
+NUMBERED = [
+    "و 1540 (2004) المؤرخ 28 نيسان/أبريل 2004 و 1977 (2011) المؤرخ 20 نيسان/أبريل 2011",
+    "القرار 1325 (2000) المتخذ في 31 تشرين الأول/أكتوبر 2000 والقرار 1820 (2008)",
+]
+
+
+def test_a_line_laid_out_word_by_word_among_numbers_is_read_as_blocks(repairer):
+    # few gaps lie between two Arabic words, so the line does not count as laid out word by
+    # word for the run orders; counting every gap it does, and its blocks are offered
+    rng = random.Random(5)
+    right = total = 0
+    for _ in range(4):
+        for s in NUMBERED:
+            line = split_word_blocks(s, rng, splits=2)
+            runs, _ = split_runs(line)
+            want = visual_blocks(runs, repairer._known)[0]
+            offered = {tuple(t): p for t, p, _ in order_candidates(runs, False, repairer._known, blocks=True)}
+            assert offered[tuple(want)] == PRIOR_VISUAL_BLOCKS
+            new, _ = reorder_line(line, ["<s>"], [], clean=repairer._clean_token,
+                                  known=repairer._known, weak_cost=0.0)
+            total += 1
+            right += strip_tatweel(join_split_words(new)).split() == s.split()
+    assert right >= 6, (right, total)  # 8 of 8 (none before the blocks were offered here)
+
+
+def test_other_run_orders_cost_more_where_every_gap_shows_a_word_set_apart(repairer):
+    # most gaps, counted beside numbers and brackets too, are runs of spaces: a single space
+    # there is chance, and an order of runs other than the blocks pays as in a line laid out
+    # word by word (1-3 split words a line; one: read round)
+    rng = random.Random(12)
+    right = total = 0
+    for _ in range(6):
+        for s in NUMBERED:
+            line = split_word_blocks(s, rng)
+            new, _ = reorder_line(line, ["<s>"], [], clean=repairer._clean_token,
+                                  known=repairer._known, weak_cost=0.0)
+            total += 1
+            right += strip_tatweel(join_split_words(new)).split() == s.split()
+    assert right >= 9, (right, total)  # 10 of 12 (7 when only the gaps between words count)
+
+
+def test_a_reading_the_run_orders_also_find_is_priced_as_blocks(repairer):
+    # a short line: every order of its few units is offered too, at a unit order's price;
+    # the blocks' reading is one of them and keeps the blocks' price
+    line = split_word_blocks("وتلك تدابير تتطلب موارد إضافية.", random.Random(0), splits=3)
+    runs, _ = split_runs(line)
+    known = repairer._known
+    want = tuple(visual_blocks(runs, known)[0])
+    assert want in {tuple(t) for t, _, _ in order_candidates(runs, False, known, traced=True)}
+    offered = {tuple(t): p for t, p, _ in order_candidates(runs, True, known, traced=True)}
+    assert offered[want] == PRIOR_VISUAL_BLOCKS
+
+
+def test_the_texts_own_tatweel_before_a_number_cuts_no_block(repairer):
+    # ``الـ 35``: a proclitic written with tatweel before a number is paired with no piece
+    # of the line (indexer.repair_pieces), so it cuts no block
+    s = "وأوصت اللجنة بزيادة الـ 35 وظيفة المقترحة في الميزانية العادية للفترة المقبلة"
+    rng = random.Random(0)
+    for _ in range(4):
+        line = split_word_blocks(s, rng, splits=2)
+        runs, _ = split_runs(line)
+        pairing = pair_pieces(runs)
+        readings = visual_blocks(runs, pairing.known)
+        assert len(readings) == 1
+        assert strip_tatweel(join_split_words(" ".join(readings[0]))).split() == strip_tatweel(s).split()
+
+
+def test_a_proclitic_written_with_tatweel_before_a_number_is_no_trace(repairer):
+    # ``بـ 58``, ``لـ 12``: the text's own tatweel, no trace of a word cut at its stretch, so a
+    # clean line holding one is no line of scrambled runs (it was taken for one and reordered)
+    for line in ("وسجلت 73 حالة في عام 2015، مقارنة بـ 58 حالة في عام 2013 و 64",
+                 "ارتفع العدد إلى 120 حالة، مقارنة بـ 95 حالة في الفترة السابقة"):
+        assert reorder_line(line, ["السابق"], ["في"], clean=repairer._clean_token,
+                            known=repairer._known) == (line, "")
