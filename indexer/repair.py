@@ -114,6 +114,16 @@ PROCLITIC_TATWEEL = re.compile(
     "(?<![\u0621-\u064A\u0640])([\u0648\u0641]?[\u0628\u0644\u0643])\u0640+(?=\\s?[0-9A-Za-z\u0660-\u0669])")
 
 
+def evidence_words(text: str) -> list[str]:
+    """The words of ``text`` that can witness glyph damage (marks stripped, two letters or
+    more).  A piece of a word cut at its stretch, with tatweel at its cut edge (``تســـ``,
+    ``ــجيل``), is no witness: its letters are right, only the word is cut.  Its other piece
+    may sit anywhere (next to it, or runs away where the runs came out of order), so both are
+    left out rather than joined."""
+    return [w for w in (strip_marks(t) for t in WORD.findall(text)
+                        if not t.startswith(TATWEEL) and not t.endswith(TATWEEL)) if len(w) >= 2]
+
+
 def strip_tatweel(line: str) -> str:
     """Remove stretching tatweel: ``"كازاخســــتان"`` -> ``"كازاخستان"``; a proclitic's before a
     number or a Latin word stays, once: ``"علماً بــ 35"`` -> ``"علماً بـ 35"``."""
@@ -192,8 +202,7 @@ class Repairer:
         if n_bidi:
             found["bidi-controls"] = n_bidi
             text = "\n".join(strip_bidi(l) for l in lines)
-        words = [strip_marks(w) for w in WORD.findall(text)]
-        words = [w for w in words if len(w) >= 2]
+        words = evidence_words(text)
         distinct = set(words)
         oov = {w for w in distinct if w not in lex}
         need = max(MIN_EVIDENCE_WORDS, MIN_EVIDENCE_SHARE * len(distinct))
@@ -206,7 +215,7 @@ class Repairer:
         if reversed_known >= need and reversed_known > 0.3 * len(oov):
             found["visual-order"] = reversed_known
             text = "\n".join(reverse_visual(l) for l in text.split("\n"))
-            words = [strip_marks(w) for w in WORD.findall(text) if len(w) >= 2]
+            words = evidence_words(text)
             distinct = set(words)
             oov = {w for w in distinct if w not in lex}
             few_unknown = len(oov) < need
