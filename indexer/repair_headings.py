@@ -64,6 +64,11 @@ LEAD_SIGNS = re.compile(r"^[(\[«\"'“]+")
 TRAIL_SIGNS = re.compile(r"[.,،؛;!?؟)\]»\"'”]+$")
 #: log10 the joined word must be likelier by than the two pieces read as words.
 CUT_JOIN_COST = 1.0
+#: log10 above which a head piece is a particle (``لا``, ``ما``: -2.1) and the piece after
+#: it a common word (``يزال``: -3.9): where the joined reading is only the two run together
+#: (``لايزال``), they stay two words.
+PARTICLE = -3.0
+COMMON_WORD = -5.0
 #: Stretching is set in words of at least this many letters: a stretched piece that reads as
 #: a shorter word (``لوووو`` as ``لم``) joins its neighbour without :data:`CUT_JOIN_COST`.
 LONG_WORD = 4
@@ -90,11 +95,14 @@ def _stretch_join(model: "GlyphModel", a: str, b: str) -> tuple[str, str] | None
     # the stretched letter is shown (``فوووحة``); a WAW joins nothing, so a run of WAW that
     # starts the piece is the YEH the font shows as WAW, stretched (``وتعووود ووول``)
     shown = a + (YEH if m.group(1) in ("", WAW) else "") + b
-    joined, apart = model.best(shown), model.best(b)
+    joined, apart, head = model.best(shown), model.best(b), model.best(a)
     # a short word is seldom stretched: a stretched piece that reads as one is likelier a piece
     margin = CUT_JOIN_COST if len(apart.text) >= LONG_WORD else 0.0
-    if joined.score <= OOV_LOGP or joined.score - margin <= model.best(a).score + apart.score:
+    if joined.score <= OOV_LOGP or joined.score - margin <= head.score + apart.score:
         return None
+    if (head.score > PARTICLE and apart.score > COMMON_WORD
+            and joined.text.replace(TATWEEL, "") == (head.text + apart.text).replace(TATWEEL, "")):
+        return None  # a particle and a word, spelt run together (``لا يزال``, not ``لايزال``)
     return lead + shown + trail, lead + joined.text.replace(TATWEEL, "") + trail
 
 

@@ -317,3 +317,20 @@ def test_a_proclitic_stretched_before_a_number_or_a_quote_is_the_proclitic(headi
     assert join_stretch_cuts("الووو 25", heading, shown=True)[0] == "الووو 25"
     # the line's glyph repair leaves the proclitic as it is
     assert heading.repair_line("نس:ة الـ 25 في").startswith("نسبة الـ 25 ")
+
+
+def test_a_particle_and_a_word_run_together_stay_two_words(heading, monkeypatch):
+    """``لا تزال`` / ``لا يزال`` stretched at its first letter (``لا ووووزال``) looks like a
+    word cut at its stretch after ``لا``; the joined reading (``لايزال``, a spelling the
+    lexicon holds) is only the two words run together, so they stay two.  A real word cut
+    after such a head still joins (``ماليزيا``, ``إذاعة``)."""
+    import indexer.repair_headings as rh
+    from indexer.repair_headings import stretch_join
+    assert stretch_join(heading, "لا", "ووووزال") is None
+    assert stretch_join(heading, "لا", "وووووووزال") is None
+    assert stretch_join(heading, "ما", "لووووزوا") == "ماليزيا"
+    assert stretch_join(heading, "إذا", "لوووة") == "إذاعة"
+    # the same pieces with the rule off: joined
+    monkeypatch.setattr(rh, "PARTICLE", 0.0)
+    assert stretch_join(heading, "لا", "ووووزال") == "لايزال"
+    assert stretch_join(heading, "لا", "جووووئون") == "لاجئين"
