@@ -296,3 +296,41 @@ def test_stretched_words_are_read_better_looked_up_unstretched(monkeypatch):
     monkeypatch.setattr(repair_words, "stretch_keys", lambda seen, plain, table: [(seen, 0.0)])
     seen_only = accuracy()
     assert keyed >= seen_only + 0.003, (keyed, seen_only)  # measured 96.1% against 95.6%
+
+
+def test_a_proclitic_stretched_before_a_number_or_a_quote_is_the_proclitic(heading):
+    """``الـ 25`` shows as ``الووو 25``: the glyphs of ``اليوم`` too (YEH and a final MEEM
+    shown as WAW), but before a number or a quote it is the proclitic written with tatweel."""
+    from indexer.repair_headings import join_stretch_cuts, stretched_proclitic
+    assert stretched_proclitic("الووو", "25") == "الـ"
+    assert stretched_proclitic(":ووو", "«الخطة") == "بـ"        # BEH shown as ':'
+    assert stretched_proclitic("موووو", "3") == "كـ"          # KAF shown as MEEM
+    assert stretched_proclitic("والووو", "١٢") == "والـ"
+    # before a word it is read as any other word; a longer shown word is no proclitic
+    assert stretched_proclitic("الووو", "الذي") is None
+    assert stretched_proclitic("الموووو", "25") is None
+    assert stretched_proclitic("الوو", "25") is None          # two WAW: letters, no stretch
+    line, joins = join_stretch_cuts("التوتوا/ الووو 25 لوووو \"العمل", heading)
+    assert line == "التوتوا/ الـ 25 لـ \"العمل"
+    assert joins == [("الووو", "الـ"), ("لوووو", "لـ")]
+    # for the order search the line stays as shown
+    assert join_stretch_cuts("الووو 25", heading, shown=True)[0] == "الووو 25"
+    # the line's glyph repair leaves the proclitic as it is
+    assert heading.repair_line("نس:ة الـ 25 في").startswith("نسبة الـ 25 ")
+
+
+def test_a_particle_and_a_word_run_together_stay_two_words(heading, monkeypatch):
+    """``لا تزال`` / ``لا يزال`` stretched at its first letter (``لا ووووزال``) looks like a
+    word cut at its stretch after ``لا``; the joined reading (``لايزال``, a spelling the
+    lexicon holds) is only the two words run together, so they stay two.  A real word cut
+    after such a head still joins (``ماليزيا``, ``إذاعة``)."""
+    import indexer.repair_headings as rh
+    from indexer.repair_headings import stretch_join
+    assert stretch_join(heading, "لا", "ووووزال") is None
+    assert stretch_join(heading, "لا", "وووووووزال") is None
+    assert stretch_join(heading, "ما", "لووووزوا") == "ماليزيا"
+    assert stretch_join(heading, "إذا", "لوووة") == "إذاعة"
+    # the same pieces with the rule off: joined
+    monkeypatch.setattr(rh, "PARTICLE", 0.0)
+    assert stretch_join(heading, "لا", "ووووزال") == "لايزال"
+    assert stretch_join(heading, "لا", "جووووئون") == "لاجئين"
