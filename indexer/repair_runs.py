@@ -57,7 +57,14 @@ TOKEN_MEMO = 1 << 16
 
 @lru_cache(maxsize=TOKEN_MEMO)
 def is_tail_piece(token: str) -> bool:
-    """``كازاخســـ`` (the head of a split word); not ``بـ`` (a letter written before a number)."""
+    """``كازاخســـ``: the head of a split word (it ends with tatweel and counts at least two
+    characters of the Arabic block, the tatweel itself among them, so a one-letter head such as
+    the body font's ``إـ`` counts, and so does ``بـ``; a proclitic written so before a number,
+    ``بـ 42``, is told apart by the order repair, ``repair_order._has_piece``).
+
+    >>> is_tail_piece("كازاخســـ"), is_tail_piece("بـ"), is_tail_piece("ــ")
+    (True, True, False)
+    """
     return (token.endswith(TATWEEL) and len(ARABIC.findall(token)) >= 2
             and token.strip(TATWEEL) != "")  # a lone ``ــ`` is a word's tail (``أنشـ ــ``), no head
 

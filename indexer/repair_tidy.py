@@ -93,5 +93,9 @@ def _ordinal_first(marker: str) -> str:
 
 
 def join_split_words(line: str) -> str:
-    """``"كازاخســــ ــتان"`` -> ``"كازاخســــــتان"`` (tatweel removed later)."""
+    """The two pieces of a word split by tatweel and a space, joined (tatweel removed later).
+
+    >>> join_split_words("كازاخســــ ــتان") == "كازاخ" + "س" + "ـ" * 5 + "تان"
+    True
+    """
     return re.sub(f"{TATWEEL}\\s+{TATWEEL}", TATWEEL, line)
