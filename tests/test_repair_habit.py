@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from indexer import repair_damage as damage
 from indexer.repair_habit import (
     CUT_COST,
@@ -53,18 +55,25 @@ def test_too_few_votes_or_overlong_lines_make_no_habit():
     assert document_habit(long) == Habit()
 
 
-def test_short_runs_moved_to_the_other_end_are_learnt_from_marker_last_lines():
+@pytest.mark.parametrize("carried", [1, 2])
+def test_short_runs_moved_to_the_other_end_are_learnt_from_marker_last_lines(carried):
     def page(moved: bool, gap: str = "  ") -> list[str]:
+        """Each line with its marker printed last; ``moved``: ``carried`` words taken to the
+        other end (the first words last on odd lines, the last word first on even ones)."""
         out = []
         for i, line in enumerate(LINES, 1):
             w = line.split()
             if moved:
-                w = w[2:] + w[:2] if i % 2 else w[-1:] + w[:-1]
+                w = w[carried:] + w[:carried] if i % 2 else w[-1:] + w[:-1]
             out.append(" ".join(w) + f"{gap}-{i}")
         return out
 
     lm = order_model()
     assert _edge_runs_moved(page(True), lm)
     assert document_habit(page(True)).edge_cut == EDGE_CUT_COST
+    # nothing moved: a cut with no trace keeps its full price
     assert not _edge_runs_moved(page(False), lm)
-    assert not _edge_runs_moved(page(True, gap=" "), lm)  # a marker after one space: no trace
+    assert document_habit(page(False)).edge_cut == CUT_COST
+    # a marker after one space is no trace of visual order: no vote
+    assert not _edge_runs_moved(page(True, gap=" "), lm)
+    assert document_habit(page(True, gap=" ")).edge_cut == CUT_COST

@@ -118,38 +118,6 @@ def test_a_marker_after_one_space_is_no_trace_that_justifies_a_cut_with_no_trace
     assert new == "-8 وتعمل الحكومة على تعزيز حقوق الأطفال"
 
 
-#: Hand-made UN-style first lines of paragraphs (not from the seed).
-FIRST_LINES = [
-    "وتلاحظ اللجنة مع القلق أن التشريعات الوطنية لا تتضمن تعريفا شاملا للتمييز",
-    "وتوصي اللجنة الدولة الطرف بأن تكفل حصول جميع الأطفال على التعليم الابتدائي",
-    "وأحاط المجلس علما بالتقرير الذي قدمه الأمين العام عن أنشطة المكتب",
-    "ويساور اللجنة القلق إزاء عدم توافر بيانات إحصائية مصنفة حسب الجنس",
-    "وترحب اللجنة بالتدابير التي اتخذتها الدولة الطرف لتحسين إمكانية اللجوء إلى القضاء",
-    "وتعمل الحكومة بالتعاون مع منظمات المجتمع المدني على تعزيز حقوق الإنسان",
-]
-
-
-def _marker_last_page(moved: bool) -> list[str]:
-    """Each line with its marker printed last; ``moved``: a word carried to the other end
-    with one space (the first word last on odd lines, the last word first on even ones)."""
-    out = []
-    for i, line in enumerate(FIRST_LINES, 1):
-        w = line.split()
-        if moved:
-            w = w[1:] + w[:1] if i % 2 else w[-1:] + w[:-1]
-        out.append(" ".join(w) + f"  -{i}")
-    return out
-
-
-def test_short_runs_moved_with_no_trace_are_learnt_from_the_document():
-    from indexer.repair_order import CUT_COST, EDGE_CUT_COST, document_habit
-    assert document_habit(_marker_last_page(True)).edge_cut == EDGE_CUT_COST
-    # nothing moved: a cut with no trace keeps its full price
-    assert document_habit(_marker_last_page(False)).edge_cut == CUT_COST
-    # markers after one space are no trace of visual order: no vote
-    assert document_habit([l.replace("  -", " -") for l in _marker_last_page(True)]).edge_cut == CUT_COST
-
-
 def test_reversed_cuts_take_a_price_per_position():
     def pair(a, b):
         return -1.0 if (a, b) == ("b", "c") else 0.0
