@@ -49,9 +49,24 @@ def _split(word: str, rng: random.Random) -> tuple[str, str] | None:
     return word[:i] + stretch, stretch + word[i:]
 
 
-def _reorder(repairer: Repairer, line: str) -> str:
-    new, _ = reorder_line(line, clean=repairer._clean_token, known=repairer._known, weak_cost=0.0)
+def _reorder(repairer: Repairer, line: str, before: list[str] | None = None) -> str:
+    """``line`` put back by the order repair (``before``: the line before's last words;
+    ``["<s>"]``: the line opens a sentence), its split words joined, tatweel gone."""
+    new, _ = reorder_line(line, before, [] if before is not None else None, clean=repairer._clean_token,
+                          known=repairer._known, weak_cost=0.0)
     return strip_tatweel(join_split_words(new))
+
+
+def _put_back(repairer: Repairer, sentences: list[str], damage, rounds: int,
+              before: list[str] | None = None) -> tuple[int, int]:
+    """How many of ``rounds`` x ``sentences`` lines, each damaged by ``damage``, the order
+    repair puts back word for word; and how many lines there were."""
+    right = total = 0
+    for _ in range(rounds):
+        for s in sentences:
+            total += 1
+            right += _reorder(repairer, damage(s), before).split() == s.split()
+    return right, total
 
 
 def test_visual_blocks_is_the_inverse_of_the_extraction():
@@ -98,25 +113,13 @@ def test_a_line_that_began_inside_a_word_is_read_round_from_each_place():
 
 def test_some_lines_that_began_inside_a_word_are_put_back(repairer):
     rng = random.Random(9)
-    right = 0
-    for _ in range(2):
-        for s in SENTENCES:
-            line = split_word_blocks(s, rng, splits=1)
-            new, _ = reorder_line(line, ["<s>"], [], clean=repairer._clean_token,
-                                  known=repairer._known, weak_cost=0.0)
-            right += strip_tatweel(join_split_words(new)).split() == s.split()
+    right, _ = _put_back(repairer, SENTENCES, lambda s: split_word_blocks(s, rng, splits=1), 2, ["<s>"])
     assert right >= 3  # 4 of 12 (0 without these readings): the pair model picks the place
 
 
 def test_lines_in_visual_blocks_are_put_back(repairer):
     rng = random.Random(7)
-    right = total = 0
-    for _ in range(2):
-        for s in SENTENCES:
-            line = split_word_blocks(s, rng)
-            out = _reorder(repairer, line)
-            total += 1
-            right += out.split() == s.split()
+    right, total = _put_back(repairer, SENTENCES, lambda s: split_word_blocks(s, rng), 2)
     # 9 of 12 (1-3 split words a line; none without the blocks)
     assert right >= 0.6 * total, (right, total)
 
@@ -151,10 +154,8 @@ def test_a_line_laid_out_word_by_word_among_numbers_is_read_as_blocks(repairer):
             want = visual_blocks(runs, repairer._known)[0]
             offered = {tuple(t): p for t, p, _ in order_candidates(runs, False, repairer._known, blocks=True)}
             assert offered[tuple(want)] == PRIOR_VISUAL_BLOCKS
-            new, _ = reorder_line(line, ["<s>"], [], clean=repairer._clean_token,
-                                  known=repairer._known, weak_cost=0.0)
             total += 1
-            right += strip_tatweel(join_split_words(new)).split() == s.split()
+            right += _reorder(repairer, line, ["<s>"]).split() == s.split()
     assert right >= 6, (right, total)  # 8 of 8 (none before the blocks were offered here)
 
 
@@ -163,14 +164,7 @@ def test_other_run_orders_cost_more_where_every_gap_shows_a_word_set_apart(repai
     # there is chance, and an order of runs other than the blocks pays as in a line laid out
     # word by word (1-3 split words a line; one: read round)
     rng = random.Random(12)
-    right = total = 0
-    for _ in range(6):
-        for s in NUMBERED:
-            line = split_word_blocks(s, rng)
-            new, _ = reorder_line(line, ["<s>"], [], clean=repairer._clean_token,
-                                  known=repairer._known, weak_cost=0.0)
-            total += 1
-            right += strip_tatweel(join_split_words(new)).split() == s.split()
+    right, total = _put_back(repairer, NUMBERED, lambda s: split_word_blocks(s, rng), 6, ["<s>"])
     assert right >= 9, (right, total)  # 10 of 12 (7 when only the gaps between words count)
 
 
