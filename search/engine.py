@@ -337,7 +337,8 @@ class Engine:
         named = [t for t in self.themes() if wanted <= _label_stems(t.theme)]
         if within is not None:
             named = [t for t in named
-                     if self.searcher.search(wq.And([within, theme_filter([t])]), limit=1, scored=False)]
+                     if not self.searcher.search(wq.And([within, theme_filter([t])]), limit=1,
+                                                 scored=False).is_empty()]
         return named
 
     def _whoosh_search(self, q, rank_any, rank_all, filter_q, limit, terms):
